@@ -1,0 +1,37 @@
+# Plain entry points: `make install`, `make test`, `make demo`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+COMPONENTS := neuron_core neuron_nmodl neuron_hoc neuron_rxd plugins/neuron_stdmech plugins/neuron_vecstim
+
+.PHONY: install test demo core clean conformance bench
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+install: $(PY)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -r requirements-dev.txt
+	$(PIP) install -q --no-deps --no-build-isolation $(foreach c,$(COMPONENTS),-e $(c)) -e .
+	$(PY) -c "import neuron; print('neuron', neuron.__version__, 'installed in $(VENV)')"
+
+core: $(PY)
+	cd neuron_core && ../$(PY) setup.py -q build_ext --inplace
+
+test: install
+	$(PY) -m pytest -q -p no:cacheprovider
+
+demo: install
+	$(PY) demo/ball_and_stick_net.py
+
+conformance: install
+	$(PY) ../shared/conformance/run.py --python $(PY)
+
+bench: install
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build */build */*.egg-info plugins/*/*.egg-info
+	find . -name __pycache__ -prune -exec rm -rf {} +
+	find . -name '*.so' -path '*neuron_core*' -delete

@@ -1,0 +1,330 @@
+/* core.c -- the engine singleton, the fixed-step method and initialization pieces.
+ *
+ * The order of operations follows NEURON's fadvance (see docs/DESIGN.md):
+ *   thresholds + events <= t+dt/2 ; t += dt/2 ; play ; matrix ; solve ; v += dv ;
+ *   t += dt/2 ; play ; states ; record ; events <= t
+ * Units: v mV, t/dt ms, d S/cm2 (uS at zero-area nodes), rhs mA/cm2 (nA at zero-area nodes). */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "engine_int.h"
+
+nrn_engine nrn_eng;
+
+static int api_at_time(nrn_ctx* ctx, double te);
+static void api_electrode_current(nrn_ctx* ctx, int nd, double i_rhs, double g);
+static int api_printf(const char* fmt, ...);
+
+nrn_engine* nrn_engine_get(void) {
+    static int inited = 0;
+    if (!inited) {
+        inited = 1;
+        memset(&nrn_eng, 0, sizeof(nrn_eng));
+        nrn_eng.ctx.dt = 0.025;
+        nrn_eng.ctx.celsius = 6.3;
+        nrn_eng.ctx.cj = 1. / 0.025;
+        nrn_eng.ctx.api = &nrn_eng.api;
+        nrn_eng.ctx.engine = &nrn_eng;
+        nrn_eng.spike_teps = 1e-10;
+        nrn_api* a = &nrn_eng.api;
+        a->abi_version = NRN_MECH_ABI_VERSION;
+        a->net_send = nrn_events_net_send;
+        a->net_event = nrn_events_net_event;
+        a->net_move = nrn_events_net_move;
+        a->watch_clear = nrn_events_watch_clear;
+        a->watch_activate = nrn_events_watch_activate;
+        a->electrode_current = api_electrode_current;
+        a->at_time = api_at_time;
+        a->error = nrn_error;
+        a->printf_ = api_printf;
+    }
+    return &nrn_eng;
+}
+
+void nrn_error(const char* msg, const char* detail) {
+    if (nrn_eng.errored) {
+        return; /* keep the first message */
+    }
+    nrn_eng.errored = 1;
+    snprintf(nrn_eng.errmsg, sizeof(nrn_eng.errmsg), "%s%s%s", msg ? msg : "error",
+             detail ? " " : "", detail ? detail : "");
+}
+
+void nrn_engine_reset_error(void) {
+    nrn_eng.errored = 0;
+    nrn_eng.errmsg[0] = '\0';
+}
+
+int nrn_check_error(void) { return nrn_eng.errored; }
+
+static int api_printf(const char* fmt, ...) {
+    char buf[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    nrnpy_printf(buf);
+    return n;
+}
+
+/* NEURON's at_time: true on the fixed step whose interval (t-dt, t] holds te - 1e-11. */
+static int api_at_time(nrn_ctx* ctx, double te) {
+    double x = te - 1e-11;
+    return (x <= ctx->t && x > ctx->t - ctx->dt) ? 1 : 0;
+}
+
+/* ELECTRODE_CURRENT: +i into rhs, -g into d; with extracellular it enters layer 0. */
+static void api_electrode_current(nrn_ctx* ctx, int nd, double i_rhs, double g) {
+    nrn_engine* e = &nrn_eng;
+    if (e->sav_rhs) {
+        e->sav_rhs[nd] += i_rhs;
+    }
+    if (e->ext_index && e->ext_index[nd] >= 0) {
+        nrn_ext_electrode(nd, i_rhs, g);
+        return;
+    }
+    ctx->rhs[nd] += i_rhs;
+    ctx->d[nd] -= g;
+}
+
+static void call_all(int which) {
+    nrn_engine* e = &nrn_eng;
+    for (int k = 0; k < e->nmech && !e->errored; ++k) {
+        nrn_mech_entry* me = &e->mechs[k];
+        const nrn_mech_desc* d = me->desc;
+        nrn_mech_fn f = NULL;
+        switch (which) {
+        case 0: f = d->before_breakpoint; break;
+        case 1: f = d->after_solve; break;
+        case 2: f = d->before_step; break;
+        case 3: f = d->before_initial; break;
+        case 4: f = d->after_initial; break;
+        }
+        if (f && me->m.n) {
+            f(&e->ctx, &me->m);
+        }
+    }
+}
+
+void nrn_table_check(void) {
+    nrn_engine* e = &nrn_eng;
+    for (int k = 0; k < e->nmech; ++k) {
+        nrn_mech_entry* me = &e->mechs[k];
+        if (me->desc->table_check) {
+            me->desc->table_check(&e->ctx, &me->m);
+        }
+    }
+}
+
+void nrn_setup_tree_matrix(void) {
+    nrn_engine* e = &nrn_eng;
+    nrn_ctx* c = &e->ctx;
+    const int n = e->nnode;
+    double* restrict rhs = c->rhs;
+    double* restrict d = c->d;
+    const double* restrict v = c->v;
+    memset(rhs, 0, sizeof(double) * n);
+    memset(d, 0, sizeof(double) * n);
+    if (e->sav_rhs) {
+        memset(e->sav_rhs, 0, sizeof(double) * n);
+    }
+    call_all(0);
+    for (int k = 0; k < e->nmech && !e->errored; ++k) {
+        nrn_mech_entry* me = &e->mechs[k];
+        if (me->desc->current && me->m.n) {
+            me->desc->current(c, &me->m);
+        }
+    }
+    if (e->ext_index) {
+        nrn_ext_rhs();
+    }
+    if (e->sav_rhs) {
+        for (int i = 0; i < n; ++i) {
+            e->sav_rhs[i] -= rhs[i];
+        }
+    }
+    /* axial currents into rhs */
+    const int* restrict parent = e->parent;
+    const double* restrict a = e->a;
+    const double* restrict b = e->b;
+    for (int i = e->nroot; i < n; ++i) {
+        int p = parent[i];
+        double dv = v[p] - v[i];
+        rhs[i] -= b[i] * dv;
+        rhs[p] += a[i] * dv;
+    }
+    /* capacitance: cm (uF/cm2) * cj (1/ms) * 1e-3 -> S/cm2; zero at zero-area nodes */
+    const double cfac = 1e-3 * c->cj;
+    const double* restrict cm = e->cm;
+    for (int i = 0; i < n; ++i) {
+        d[i] += cfac * cm[i];
+    }
+    if (e->ext_index) {
+        nrn_ext_lhs();
+    }
+    if (e->sav_d) {
+        memcpy(e->sav_d, d, sizeof(double) * n);
+    }
+    for (int i = e->nroot; i < n; ++i) {
+        int p = parent[i];
+        d[i] -= b[i];
+        d[p] -= a[i];
+    }
+}
+
+/* Hines elimination on a tree ordered parent-before-child; rhs becomes dv. */
+void nrn_solve(void) {
+    nrn_engine* e = &nrn_eng;
+    if (e->ext_index) {
+        nrn_ext_solve_update();
+        return;
+    }
+    double* restrict rhs = e->ctx.rhs;
+    double* restrict d = e->ctx.d;
+    const double* restrict a = e->a;
+    const double* restrict b = e->b;
+    const int* restrict parent = e->parent;
+    for (int i = e->nnode - 1; i >= e->nroot; --i) {
+        int p = parent[i];
+        double f = a[i] / d[i];
+        d[p] -= f * b[i];
+        rhs[p] -= f * rhs[i];
+    }
+    for (int i = 0; i < e->nroot; ++i) {
+        rhs[i] /= d[i];
+    }
+    for (int i = e->nroot; i < e->nnode; ++i) {
+        rhs[i] -= b[i] * rhs[parent[i]];
+        rhs[i] /= d[i];
+    }
+}
+
+static void update_voltage(void) {
+    nrn_engine* e = &nrn_eng;
+    const int n = e->nnode;
+    double* restrict v = e->ctx.v;
+    const double* restrict rhs = e->ctx.rhs;
+    if (e->ctx.secondorder) {
+        for (int i = 0; i < n; ++i) {
+            v[i] += 2. * rhs[i];
+        }
+    } else {
+        for (int i = 0; i < n; ++i) {
+            v[i] += rhs[i];
+        }
+    }
+    const double cfac = 1e-3 * e->ctx.cj;
+    if (e->i_cap) {
+        for (int i = 0; i < n; ++i) {
+            e->i_cap[i] = cfac * e->cm[i] * rhs[i];
+        }
+    }
+    if (e->sav_rhs) {
+        const double* area = e->ctx.area;
+        for (int i = 0; i < n; ++i) {
+            e->sav_rhs[i] = (e->sav_d[i] * rhs[i] + e->sav_rhs[i]) * area[i] * 0.01;
+        }
+    }
+}
+
+static void states(void) {
+    nrn_engine* e = &nrn_eng;
+    for (int k = 0; k < e->nmech && !e->errored; ++k) {
+        nrn_mech_entry* me = &e->mechs[k];
+        if (me->desc->state && me->m.n) {
+            me->desc->state(&e->ctx, &me->m);
+        }
+    }
+}
+
+int nrn_fixed_step(void) {
+    nrn_engine* e = &nrn_eng;
+    nrn_ctx* c = &e->ctx;
+    c->cj = c->secondorder ? 2.0 / c->dt : 1.0 / c->dt;
+    nrn_table_check();
+    nrn_check_thresholds();
+    nrn_deliver_until(c->t + 0.5 * c->dt);
+    if (e->errored) {
+        return -1;
+    }
+    c->t += 0.5 * c->dt;
+    nrn_play_continuous(c->t);
+    nrn_setup_tree_matrix();
+    if (e->errored) {
+        return -1;
+    }
+    nrn_solve();
+    nrn_second_order_cur();
+    update_voltage();
+    c->t += 0.5 * c->dt;
+    nrn_play_continuous(c->t);
+    states();
+    call_all(1);
+    call_all(2);
+    if (e->errored) {
+        return -1;
+    }
+    nrn_record_continuous();
+    nrn_deliver_until(c->t);
+    return e->errored ? -1 : 0;
+}
+
+/* stdrun's continuerun for the fixed step: step while t < tstop - dt/2. */
+int nrn_run_until(double tstop) {
+    nrn_engine* e = &nrn_eng;
+    e->stoprun = 0;
+    while (e->ctx.t < tstop - 0.5 * e->ctx.dt && !e->stoprun) {
+        if (nrn_fixed_step()) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int nrn_init_mechanisms(void) {
+    nrn_engine* e = &nrn_eng;
+    call_all(3);
+    for (int k = 0; k < e->nmech && !e->errored; ++k) {
+        nrn_mech_entry* me = &e->mechs[k];
+        if (me->desc->initialize && me->m.n) {
+            me->desc->initialize(&e->ctx, &me->m);
+        }
+    }
+    return e->errored ? -1 : 0;
+}
+
+int nrn_init_net_receive(void) {
+    nrn_engine* e = &nrn_eng;
+    for (int k = 0; k < e->nnetcon; ++k) {
+        nrn_netcon* nc = &e->netcons[k];
+        if (!nc->in_use || nc->target < 0) {
+            continue;
+        }
+        nrn_pnt* pt = &e->pnts[nc->target];
+        nrn_mech_entry* me = &e->mechs[pt->mech];
+        if (me->desc->net_init) {
+            me->desc->net_init(&e->ctx, &me->m, pt->row, nc->w);
+        } else {
+            for (int j = 1; j < nc->wcnt; ++j) {
+                nc->w[j] = 0.;
+            }
+        }
+    }
+    call_all(4);
+    return e->errored ? -1 : 0;
+}
+
+/* finitialize's last matrix setup: currents and assigned variables consistent at t. */
+int nrn_fcurrent_init(void) {
+    nrn_engine* e = &nrn_eng;
+    nrn_setup_tree_matrix();
+    if (e->sav_rhs) {
+        const double* area = e->ctx.area;
+        for (int i = 0; i < e->nnode; ++i) {
+            e->sav_rhs[i] = (e->ctx.rhs[i] + e->sav_rhs[i]) * area[i] * 0.01;
+        }
+    }
+    return e->errored ? -1 : 0;
+}
+
+void nrn_fcurrent(void) { nrn_setup_tree_matrix(); }

@@ -1,0 +1,193 @@
+/* engine.h -- the engine's data structures and entry points, shared by the C sources and
+ * exposed to Python through cffi (build_engine.py reads this file as the cdef, so it holds
+ * plain declarations only: no macros with bodies, no conditionals). */
+
+#define NRN_KIND_DENSITY 0
+#define NRN_KIND_POINT 1
+#define NRN_KIND_ARTIFICIAL 2
+#define NRN_KIND_ION 3
+#define NRN_KIND_EXTRACELLULAR 4
+
+#define NRN_EV_NETCON 1
+#define NRN_EV_SELF 2
+#define NRN_EV_WATCH 3
+#define NRN_EV_PLAY 4
+#define NRN_EV_RECORD 5
+#define NRN_EV_PYTHON 6
+
+typedef struct nrn_mech_entry {
+    nrn_mech m;
+    const nrn_mech_desc* desc;
+    int kind;       /* NRN_KIND_* */
+    int electrode;  /* ELECTRODE_CURRENT */
+    int has_state;  /* desc->state != NULL */
+    int pad;
+} nrn_mech_entry;
+
+typedef struct nrn_netcon {
+    double* w;        /* weight vector (owned by the Python NetCon) */
+    double delay;     /* ms */
+    int wcnt;
+    int active;
+    int target;       /* point-process id of the target, -1: none */
+    int presyn;       /* source, -1: none */
+    int in_use;
+    int pad;
+} nrn_netcon;
+
+typedef struct nrn_presyn {
+    double* thvar;    /* watched variable, NULL when spikes come from net_event */
+    double threshold;
+    double valthresh;
+    int flag;         /* 1 while above threshold */
+    int pnt;          /* source point process id, -1 for a variable source */
+    int* nc;          /* NetCon ids fed by this source */
+    int nnc, capnc;
+    nrn_vec* rec_t;   /* NetCon.record(tvec): spike times */
+    nrn_vec* rec_id;  /* NetCon.record(tvec, idvec): ids */
+    double rec_idval;
+    int gid;          /* ParallelContext gid, -1 when none */
+    int in_use;
+    int output;       /* spikes are recorded by spike_record */
+    int pad;
+} nrn_presyn;
+
+typedef struct nrn_event {
+    double t;
+    uint64_t seq;
+    int type;         /* NRN_EV_* */
+    int target;       /* netcon id, pnt id, play id, record id or callback id */
+    int netcon;       /* weight owner for self events, -1: none */
+    int pos;          /* position in the heap, maintained for net_move */
+    double flag;
+} nrn_event;
+
+typedef struct nrn_watch {
+    int pnt;
+    int k;
+    double flag;
+    int state;        /* condition was true at the last check */
+    int active;
+} nrn_watch;
+
+typedef struct nrn_record {
+    double* src;
+    nrn_vec* y;
+    nrn_vec* tvec;    /* record at these times (mode 2) */
+    double dt_rec;    /* record every dt_rec ms (mode 1) */
+    int mode;         /* 0 every step, 1 every dt_rec, 2 at tvec times */
+    int next;         /* index of the next tvec sample */
+} nrn_record;
+
+typedef struct nrn_play {
+    double* dst;
+    nrn_vec* y;
+    nrn_vec* tvec;    /* NULL with dt_play */
+    double dt_play;
+    int continuous;
+    int next;         /* index of the next discrete event */
+    int last_i;       /* interpolation search start */
+    int pad;
+} nrn_play;
+
+typedef struct nrn_pnt {
+    int mech;         /* index into engine mechs */
+    int row;
+    int presyn;       /* output source for net_event, -1: none */
+    int tqitem;       /* heap index of the last self event (for net_move), -1 */
+    uint64_t tqseq;   /* its sequence number, to detect stale handles */
+} nrn_pnt;
+
+typedef struct nrn_engine {
+    nrn_ctx ctx;
+    nrn_api api;
+    /* nodes */
+    int nnode;
+    int nroot;
+    int* parent;          /* [nnode], -1 for roots */
+    double* a;            /* [nnode] effect of node i on its parent's equation */
+    double* b;            /* [nnode] effect of the parent on node i's equation */
+    double* cm;           /* [nnode] uF/cm2 */
+    double* i_cap;        /* [nnode] mA/cm2, computed after each solve */
+    double* sav_d;        /* [nnode] fast i_membrane_, NULL when off */
+    double* sav_rhs;      /* [nnode] fast i_membrane_ (nA after the step), NULL when off */
+    /* extracellular (NULL when no section has it) */
+    int next_node;        /* nodes with extracellular */
+    int nlayer;
+    int* ext_index;       /* [nnode] row in the extracellular arrays, -1 none */
+    /* mechanisms in call order */
+    int nmech;
+    nrn_mech_entry* mechs;
+    /* point processes */
+    int npnt;
+    nrn_pnt* pnts;
+    /* network */
+    int nnetcon, capnetcon;
+    nrn_netcon* netcons;
+    int npresyn, cappresyn;
+    nrn_presyn* presyns;
+    int nwatch, capwatch;
+    nrn_watch* watches;
+    /* event queue */
+    int nev, capev;
+    nrn_event* heap;
+    uint64_t evseq;
+    /* recording and playing */
+    int nrecord;
+    nrn_record* records;
+    int nplay;
+    nrn_play* plays;
+    /* state */
+    int stoprun;
+    int use_fast_imem;
+    int errored;
+    char errmsg[512];
+    double spike_teps;    /* 1e-10: threshold spikes stamped at t + teps */
+    int nwarn;
+    int pad;
+} nrn_engine;
+
+nrn_engine* nrn_engine_get(void);
+void nrn_engine_reset_error(void);
+
+/* vectors */
+void nrn_vec_append(nrn_vec* v, double x);
+void nrn_vec_reserve(nrn_vec* v, int64_t n);
+
+/* network tables */
+int nrn_netcon_new(void);
+void nrn_netcon_free(int id);
+int nrn_presyn_new(void);
+void nrn_presyn_free(int id);
+void nrn_presyn_add_netcon(int ps, int nc);
+void nrn_presyn_remove_netcon(int ps, int nc);
+int nrn_watch_reserve(int n);
+void nrn_netcon_event(int nc, double t);
+void nrn_presyn_fire(int ps, double t);
+
+/* events */
+void nrn_clear_events(void);
+void nrn_event_push(double t, int type, int target, int netcon, double flag);
+int nrn_deliver_events(double til);
+int nrn_python_event(double t, int id);
+void nrn_play_init(void);
+void nrn_record_init(void);
+void nrn_record_continuous(void);
+
+/* simulation */
+void nrn_table_check(void);
+void nrn_setup_tree_matrix(void);
+void nrn_solve(void);
+int nrn_fixed_step(void);
+int nrn_run_until(double tstop);
+int nrn_init_mechanisms(void);
+int nrn_init_net_receive(void);
+void nrn_fcurrent(void);
+int nrn_fcurrent_init(void);
+double nrn_nernst(double ci, double co, double z, double celsius);
+double nrn_ghk(double v, double ci, double co, double z, double celsius);
+
+/* Implemented in Python (cffi extern "Python+C"); declared here for the C sources. */
+void nrnpy_vec_grow(nrn_vec* v, int64_t n);
+void nrnpy_event(int id, double t);
+int nrnpy_printf(const char* s);

@@ -1,0 +1,45 @@
+/* engine_int.h -- declarations private to the engine's C sources. */
+#ifndef NRN_ENGINE_INT_H
+#define NRN_ENGINE_INT_H
+
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nrn_mech_abi.h"
+#include "engine.h"
+
+extern nrn_engine nrn_eng;
+
+/* ion data columns (engine-coded ion mechanisms) */
+enum { ION_E = 0, ION_CI = 1, ION_CO = 2, ION_CUR = 3, ION_DCURDV = 4, ION_STYLE = 5 };
+/* ion globals */
+enum { IONG_CI0 = 0, IONG_CO0 = 1, IONG_CHARGE = 2 };
+
+void nrn_error(const char* msg, const char* detail);
+int nrn_check_error(void);
+
+/* events.c */
+void nrn_check_thresholds(void);
+int nrn_deliver_until(double til);
+void nrn_play_continuous(double t);
+void nrn_events_net_send(nrn_ctx* ctx, nrn_mech* m, int i, double* w, double delay, double flag);
+void nrn_events_net_event(nrn_ctx* ctx, nrn_mech* m, int i, double t);
+void nrn_events_net_move(nrn_ctx* ctx, nrn_mech* m, int i, double tnew);
+void nrn_events_watch_clear(nrn_ctx* ctx, nrn_mech* m, int i);
+void nrn_events_watch_activate(nrn_ctx* ctx, nrn_mech* m, int i, int k, double flag);
+
+/* ion.c */
+void nrn_ion_cur(nrn_ctx* ctx, nrn_mech* m);
+void nrn_ion_init(nrn_ctx* ctx, nrn_mech* m);
+void nrn_second_order_cur(void);
+
+/* extracellular.c */
+void nrn_ext_rhs(void);
+void nrn_ext_lhs(void);
+void nrn_ext_solve_update(void);
+void nrn_ext_electrode(int nd, double i_rhs, double g);
+
+#endif

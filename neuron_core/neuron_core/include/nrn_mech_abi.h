@@ -1,0 +1,163 @@
+/* nrn_mech_abi.h -- the one interface between the engine and compiled mechanisms.
+ *
+ * A mechanism library (built by neuron_nmodl from .mod files) includes only this header.
+ * It never links against the engine: every engine service is reached through the
+ * nrn_api function table handed to nrn_mech_lib_init(), and every piece of model data
+ * through the nrn_ctx and nrn_mech structures passed to each callback.
+ *
+ * Data layout (structure of arrays):
+ *   nrn_mech.p   doubles, column-major per variable: variable column c of instance i is
+ *                p[c * stride + i].  An array variable of size k occupies k consecutive
+ *                columns.  Column numbers are fixed by the library's metadata.
+ *   nrn_mech.pp  pointer slots, same layout: slot s of instance i is pp[s * stride + i].
+ *                Slots hold ion variables (ena, ina, dina_dv_, nai, ...), POINTERs and
+ *                other per-instance references resolved by the engine.
+ *   nrn_mech.node  node index of each instance (-1 for artificial cells).
+ *   nrn_mech.pnt   stable point-process id of each instance (point processes and
+ *                  artificial cells only; events name their target by this id).
+ *
+ * Units follow NEURON: v mV, t ms, area um2, density currents mA/cm2, conductances S/cm2,
+ * point-process currents nA and conductances uS (scaled by 100/area onto the node).
+ */
+#ifndef NRN_MECH_ABI_H
+#define NRN_MECH_ABI_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define NRN_MECH_ABI_VERSION 1
+
+typedef struct nrn_api nrn_api;
+typedef struct nrn_ctx nrn_ctx;
+typedef struct nrn_mech nrn_mech;
+typedef struct nrn_vec nrn_vec;
+
+/* A growable vector of doubles owned by the engine's Python side (Vector objects). */
+struct nrn_vec {
+    double* data;
+    int64_t size;
+    int64_t cap;
+    void* handle; /* engine-private */
+};
+
+/* Simulation state seen by mechanisms (one per thread). */
+struct nrn_ctx {
+    double t;          /* ms; during NET_RECEIVE the exact event time */
+    double dt;         /* ms */
+    double celsius;    /* degC */
+    double cj;         /* 1/dt, or 2/dt when secondorder > 0 */
+    int secondorder;
+    int nnode;
+    double* v;         /* [nnode] membrane potential (mV) */
+    double* rhs;       /* [nnode] right-hand side of the current-balance equations */
+    double* d;         /* [nnode] matrix diagonal */
+    double* area;      /* [nnode] um2; 100 for zero-area nodes */
+    double* diam;      /* [nnode] um */
+    double* vext;      /* [nnode] extracellular layer-0 potential, or NULL when absent */
+    const nrn_api* api;
+    void* engine;      /* engine-private */
+};
+
+/* All instances of one mechanism type. */
+struct nrn_mech {
+    int n;             /* number of instances */
+    int stride;        /* column stride (>= n) */
+    int type;          /* engine mechanism type id */
+    int nthread_pad;
+    const int* node;   /* [n] node index (-1: artificial cell) */
+    const int* pnt;    /* [n] point-process id, or NULL for density mechanisms */
+    double* p;         /* [ncol * stride] instance data */
+    double** pp;       /* [nslot * stride] pointer slots */
+    double* globals;   /* the mechanism's GLOBAL block (same array the library exports) */
+};
+
+/* Engine services.  Functions that can fail report through error(), which records the
+ * message; the engine checks it after each callback and raises a Python exception. */
+struct nrn_api {
+    int abi_version;
+    /* Events (point processes / artificial cells).  `w` is the weight vector of the
+     * NetCon whose event is being handled (NULL outside NET_RECEIVE). */
+    void (*net_send)(nrn_ctx* ctx, nrn_mech* m, int i, double* w, double delay, double flag);
+    void (*net_event)(nrn_ctx* ctx, nrn_mech* m, int i, double t);
+    void (*net_move)(nrn_ctx* ctx, nrn_mech* m, int i, double tnew);
+    /* WATCH: deactivate all watches of instance i, then activate watch k with flag. */
+    void (*watch_clear)(nrn_ctx* ctx, nrn_mech* m, int i);
+    void (*watch_activate)(nrn_ctx* ctx, nrn_mech* m, int i, int k, double flag);
+    /* ELECTRODE_CURRENT contribution at node nd: rhs += i_rhs, d -= g (routed to the
+     * extracellular layer and fast i_membrane_ bookkeeping as NEURON does). */
+    void (*electrode_current)(nrn_ctx* ctx, int nd, double i_rhs, double g);
+    /* at_time(te): true on the step that reaches te (fixed step), see NEURON's at_time. */
+    int (*at_time)(nrn_ctx* ctx, double te);
+    /* Errors from mechanism code (also used by VERBATIM hoc_execerror). */
+    void (*error)(const char* msg, const char* detail);
+    /* Random numbers for NMODL RANDOM variables and legacy scop_random.  `stream` is
+     * the pointer-slot value of the RANDOM variable. */
+    double (*random_uniform)(double* stream);
+    double (*random_normal)(double* stream);
+    double (*random_negexp)(double* stream);
+    double (*scop_random)(void);
+    /* Vectors passed to mechanism procedures (VERBATIM vector_arg and friends). */
+    nrn_vec* (*vector_arg)(int iarg);
+    void (*vector_resize)(nrn_vec* v, int64_t n);
+    /* Arguments of the FUNCTION/PROCEDURE call in progress from Python or HOC. */
+    int (*ifarg)(int iarg);
+    double* (*getarg)(int iarg);
+    const char* (*gargstr)(int iarg);
+    /* Output from mechanism code goes through the engine so Python sees it. */
+    int (*printf_)(const char* fmt, ...);
+    /* Reserved for growth without an ABI version change. */
+    void* reserved[16];
+};
+
+/* Callbacks of one mechanism type.  Any pointer may be NULL. */
+typedef void (*nrn_mech_fn)(nrn_ctx* ctx, nrn_mech* m);
+typedef void (*nrn_inst_fn)(nrn_ctx* ctx, nrn_mech* m, int i);
+typedef void (*nrn_netrec_fn)(nrn_ctx* ctx, nrn_mech* m, int i, double* w, double flag);
+typedef void (*nrn_netinit_fn)(nrn_ctx* ctx, nrn_mech* m, int i, double* w);
+typedef double (*nrn_watch_fn)(nrn_ctx* ctx, nrn_mech* m, int i, int k);
+typedef double (*nrn_call_fn)(nrn_ctx* ctx, nrn_mech* m, int i, const double* args);
+
+typedef struct nrn_fn_entry {
+    const char* name;  /* FUNCTION or PROCEDURE name as written in the .mod file */
+    int nargs;
+    int is_procedure;
+    nrn_call_fn fn;
+} nrn_fn_entry;
+
+typedef struct nrn_mech_desc {
+    int abi_version;         /* NRN_MECH_ABI_VERSION */
+    const char* name;        /* SUFFIX or POINT_PROCESS / ARTIFICIAL_CELL name */
+    const char* metadata;    /* JSON: variables, columns, slots, ions, flags */
+    nrn_inst_fn constructor; /* CONSTRUCTOR block / per-instance setup */
+    nrn_inst_fn destructor;
+    nrn_mech_fn initialize;  /* INITIAL (all instances) */
+    nrn_mech_fn current;     /* BREAKPOINT currents: rhs and d together */
+    nrn_mech_fn state;       /* SOLVE'd blocks, with the new v */
+    nrn_mech_fn table_check; /* rebuild TABLEs whose DEPENDs changed */
+    nrn_netrec_fn net_receive;
+    nrn_netinit_fn net_init; /* NET_RECEIVE's INITIAL block */
+    nrn_watch_fn watch_cond; /* WATCH k condition: > 0 when true */
+    nrn_mech_fn after_cvode; /* SOLVE ... METHOD after_cvode */
+    nrn_mech_fn before_initial, after_initial, before_breakpoint, after_solve, before_step;
+    /* Variable step (CVODE) interface. */
+    nrn_mech_fn ode_spec;    /* state derivatives into the columns of D<state> */
+    nrn_mech_fn ode_matsol;  /* diagonal solve of (1 - gamma J) */
+    double* globals;         /* GLOBAL block */
+    int nglobals;
+    const nrn_fn_entry* fns;
+    int nfns;
+    void* reserved[8];
+} nrn_mech_desc;
+
+/* Every mechanism library exports this.  It stores `api` for the library's own use and
+ * returns the descriptors of the mechanisms it contains. */
+typedef const nrn_mech_desc* const* (*nrn_mech_lib_init_fn)(const nrn_api* api, int* count);
+#define NRN_MECH_LIB_INIT_SYMBOL "nrn_mech_lib_init"
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* NRN_MECH_ABI_H */

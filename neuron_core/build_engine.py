@@ -39,6 +39,9 @@ def _cdef_text(path):
 ffibuilder = FFI()
 ffibuilder.cdef(_cdef_text(os.path.join(INCLUDE, "nrn_mech_abi.h")))
 ffibuilder.cdef(_cdef_text(os.path.join(CSRC, "engine.h")))
+# further engine modules publish their Python-visible declarations in csrc/*_api.h
+for _h in sorted(f for f in os.listdir(CSRC) if f.endswith("_api.h")):
+    ffibuilder.cdef(_cdef_text(os.path.join(CSRC, _h)))
 ffibuilder.cdef("""
 extern "Python+C" void nrnpy_vec_grow(nrn_vec* v, int64_t n);
 extern "Python+C" void nrnpy_event(int id, double t);
@@ -51,11 +54,12 @@ SOURCES = sorted(
 
 ffibuilder.set_source(
     "neuron_core._engine",
-    '#include "nrn_mech_abi.h"\n#include "engine.h"\n',
+    '#include "nrn_mech_abi.h"\n#include "engine.h"\n'
+    + "".join('#include "%s"\n' % f for f in sorted(os.listdir(CSRC)) if f.endswith("_api.h")),
     sources=SOURCES,
     include_dirs=[INCLUDE, CSRC],
     extra_compile_args=["-O3", "-std=c11", "-fno-math-errno", "-Wall", "-Wno-unused-function"],
-    libraries=["m"],
+    libraries=["m", "dl"],
 )
 
 if __name__ == "__main__":

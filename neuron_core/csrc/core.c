@@ -37,6 +37,7 @@ nrn_engine* nrn_engine_get(void) {
         a->at_time = api_at_time;
         a->error = nrn_error;
         a->printf_ = api_printf;
+        nrn_callargs_install(a);
     }
     return &nrn_eng;
 }
@@ -78,6 +79,7 @@ static void api_electrode_current(nrn_ctx* ctx, int nd, double i_rhs, double g) 
     nrn_engine* e = &nrn_eng;
     if (e->sav_rhs) {
         e->sav_rhs[nd] += i_rhs;
+        e->sav_d[nd] -= g;
     }
     if (e->ext_index && e->ext_index[nd] >= 0) {
         nrn_ext_electrode(nd, i_rhs, g);
@@ -127,6 +129,7 @@ void nrn_setup_tree_matrix(void) {
     memset(d, 0, sizeof(double) * n);
     if (e->sav_rhs) {
         memset(e->sav_rhs, 0, sizeof(double) * n);
+        memset(e->sav_d, 0, sizeof(double) * n);
     }
     call_all(0);
     for (int k = 0; k < e->nmech && !e->errored; ++k) {
@@ -163,7 +166,10 @@ void nrn_setup_tree_matrix(void) {
         nrn_ext_lhs();
     }
     if (e->sav_d) {
-        memcpy(e->sav_d, d, sizeof(double) * n);
+        /* sav_d held the electrode contributions: keep the membrane part only */
+        for (int i = 0; i < n; ++i) {
+            e->sav_d[i] = d[i] - e->sav_d[i];
+        }
     }
     for (int i = e->nroot; i < n; ++i) {
         int p = parent[i];
@@ -293,8 +299,23 @@ int nrn_init_mechanisms(void) {
     return e->errored ? -1 : 0;
 }
 
-int nrn_init_net_receive(void) {
+/* PreSyn flags and recorded spikes cleared; NET_RECEIVE INITIAL blocks (or the extra weight
+ * entries zeroed); AFTER INITIAL blocks. */
+int nrn_init_events(void) {
     nrn_engine* e = &nrn_eng;
+    for (int k = 0; k < e->npresyn; ++k) {
+        nrn_presyn* ps = &e->presyns[k];
+        if (!ps->in_use) {
+            continue;
+        }
+        ps->flag = 0;
+        if (ps->rec_t) {
+            ps->rec_t->size = 0;
+        }
+        if (ps->rec_id) {
+            ps->rec_id->size = 0;
+        }
+    }
     for (int k = 0; k < e->nnetcon; ++k) {
         nrn_netcon* nc = &e->netcons[k];
         if (!nc->in_use || nc->target < 0) {

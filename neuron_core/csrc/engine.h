@@ -174,6 +174,14 @@ void nrn_play_init(void);
 void nrn_record_init(void);
 void nrn_record_continuous(void);
 
+/* arguments of a mechanism FUNCTION/PROCEDURE call (VERBATIM ifarg/getarg/...) */
+void nrn_set_call_args(int n, double* x, nrn_vec** vec, const char** str);
+int nrn_init_events(void);
+
+/* mechanism libraries */
+const nrn_mech_desc* const* nrn_load_mech_library(const char* path, int* count, char* err, int errlen);
+const nrn_mech_desc* nrn_ion_descriptor(void);
+
 /* simulation */
 void nrn_table_check(void);
 void nrn_setup_tree_matrix(void);
@@ -181,7 +189,6 @@ void nrn_solve(void);
 int nrn_fixed_step(void);
 int nrn_run_until(double tstop);
 int nrn_init_mechanisms(void);
-int nrn_init_net_receive(void);
 void nrn_fcurrent(void);
 int nrn_fcurrent_init(void);
 double nrn_nernst(double ci, double co, double z, double celsius);

@@ -1,0 +1,114 @@
+"""Calling a mechanism's FUNCTIONs and PROCEDUREs from Python and HOC.
+
+The call runs on one instance: the point process itself, the segment's instance (`seg.hh.rates`),
+or for `h.rates_hh(...)` the instance chosen with `setdata_hh(x)` (else the currently accessed
+section's, else a scratch instance holding default values).
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from .engine import check, eng, ffi, lib
+from .errors import NeuronError
+from .mechtype import MechType
+from .model import model
+
+_scratch = {}
+_setdata = {}
+
+
+def _scratch_mech(mt: MechType):
+    """A one-instance nrn_mech of default values for calls with no instance."""
+    s = _scratch.get(mt.name)
+    if s is None:
+        data = mt.defaults.reshape(-1, 1).copy()
+        pp = np.full((max(mt.nslot, 1), 1), 0, dtype=np.uintp)
+        from .pointers import unset_address
+        pp[:] = unset_address()
+        node = np.zeros(1, dtype=np.int32)
+        m = ffi.new("nrn_mech*")
+        m.n, m.stride, m.type = 1, 1, mt.type_index
+        m.node = ffi.cast("int*", node.ctypes.data)
+        m.pnt = ffi.NULL
+        m.p = ffi.cast("double*", data.ctypes.data)
+        m.pp = ffi.cast("double**", pp.ctypes.data)
+        m.globals = ffi.cast("double*", mt.globals.ctypes.data)
+        s = _scratch[mt.name] = (m, data, pp, node)
+    return s[0]
+
+
+def call(mt: MechType, name: str, args, m, row: int) -> float:
+    entry = mt.fn_ptrs.get(name)
+    if entry is None:
+        raise NeuronError("%s has no FUNCTION or PROCEDURE %s" % (mt.name, name))
+    if len(args) != entry.nargs:
+        raise NeuronError("%s_%s takes %d arguments (%d given)" % (name, mt.name, entry.nargs, len(args)))
+    nums = np.zeros(max(len(args), 1))
+    vecs = ffi.new("nrn_vec*[]", max(len(args), 1))
+    strs = ffi.new("char*[]", max(len(args), 1))
+    keep = []
+    for i, a in enumerate(args):
+        if isinstance(a, str):
+            b = ffi.new("char[]", a.encode())
+            keep.append(b)
+            strs[i] = b
+        elif hasattr(a, "_cv"):
+            vecs[i] = a._cv
+        else:
+            nums[i] = float(a)
+    lib.nrn_set_call_args(len(args), ffi.cast("double*", nums.ctypes.data), vecs, strs)
+    try:
+        result = entry.fn(ffi.addressof(eng.ctx), m, row, ffi.cast("double*", nums.ctypes.data))
+    finally:
+        lib.nrn_set_call_args(0, ffi.NULL, ffi.NULL, ffi.NULL)
+    check()
+    return float(result)
+
+
+def bound_function(mt: MechType, name: str, seg) -> Callable[..., float]:
+    """`seg.hh.rates` -> callable running on that segment's instance."""
+    def fn(*args):
+        model.ensure_built()
+        idx = model.built.mech_index[mt.name]
+        row = seg._mech_row(mt)
+        return call(mt, name, args, ffi.addressof(model.built.entries[idx], "m"), row)
+    fn.__name__ = name
+    return fn
+
+
+def pp_function(pp, name: str) -> Callable[..., float]:
+    mt = pp._mt
+
+    def fn(*args):
+        model.ensure_built()
+        idx = model.built.mech_index[mt.name]
+        return call(mt, name, args, ffi.addressof(model.built.entries[idx], "m"), pp._row)
+    fn.__name__ = name
+    return fn
+
+
+def global_function(mt: MechType, name: str) -> Callable[..., float]:
+    """`h.rates_hh(v)`: on the setdata instance, else the cas instance, else a scratch one."""
+    def fn(*args):
+        target = _setdata.get(mt.name)
+        if target is not None:
+            sec, x = target
+            if not sec._deleted and mt.name in sec._mechs:
+                return bound_function(mt, name, sec(x))(*args)
+        try:
+            sec = model.cas()
+        except NeuronError:
+            sec = None
+        if sec is not None and mt.name in sec._mechs:
+            return bound_function(mt, name, sec(0.5))(*args)
+        return call(mt, name, args, _scratch_mech(mt), 0)
+    fn.__name__ = "%s_%s" % (name, mt.suffix)
+    return fn
+
+
+def setdata(mt: MechType, sec, x: float) -> None:
+    if mt.name not in sec._mechs:
+        raise NeuronError("%s not inserted in %s" % (mt.name, sec.name()))
+    _setdata[mt.name] = (sec, x)

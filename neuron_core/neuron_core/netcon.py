@@ -1,0 +1,310 @@
+"""NetCon and its event source (PreSyn).
+
+A source is a watched variable (`sec(x)._ref_v` with a threshold), a point process that emits
+`net_event`, or nothing.  NetCons sharing a source share its threshold and its recording, as in
+NEURON.  The C engine holds the tables; this module keeps them consistent with Python objects.
+"""
+from __future__ import annotations
+
+import weakref
+from typing import Dict, Optional
+
+import numpy as np
+
+from .engine import check, eng, lib
+from .errors import NeuronError
+from .model import model
+from .pointprocess import PointProcess
+from .refs import Ref
+
+_by_pnt: Dict[int, "weakref.ref"] = {}      # pnt id -> PreSyn (point-process sources)
+_by_ref: Dict[int, "weakref.ref"] = {}      # address -> PreSyn (variable sources), per build
+_var_presyns: "weakref.WeakSet" = weakref.WeakSet()
+_netcons: "weakref.WeakValueDictionary" = weakref.WeakValueDictionary()
+
+
+class PreSyn:
+    """A spike source shared by the NetCons that watch it."""
+
+    def __init__(self, ref: Optional[Ref] = None, pp: Optional[PointProcess] = None):
+        self.id = lib.nrn_presyn_new()
+        if self.id < 0:
+            raise MemoryError("cannot allocate a NetCon source")
+        self.ref = ref
+        self.pp = weakref.ref(pp) if pp is not None else None
+        self.rec = None          # (tvec, idvec) kept alive while recording
+        self.gid = -1
+        if ref is not None:
+            _var_presyns.add(self)
+            self._resolve()
+        else:
+            eng.presyns[self.id].pnt = pp._pnt
+            pp.__dict__["_presyn_id"] = self.id
+            if model.built is not None and pp._pnt < model.built.npnt:
+                model.built.pnts[pp._pnt].presyn = self.id
+
+    def _resolve(self) -> None:
+        """Point the engine at the watched value; final once the model is built."""
+        addr = self.ref.current_address()
+        eng.presyns[self.id].thvar = lib_cast_double(addr)
+        _by_ref[addr] = weakref.ref(self)
+
+    @property
+    def c(self):
+        return eng.presyns[self.id]
+
+    def __del__(self):
+        try:
+            if self.pp is not None:
+                pp = self.pp()
+                if pp is not None:
+                    pp.__dict__["_presyn_id"] = -1
+                    if model.built is not None and pp._pnt < model.built.npnt:
+                        model.built.pnts[pp._pnt].presyn = -1
+                _by_pnt.pop(eng.presyns[self.id].pnt, None)
+            lib.nrn_presyn_free(self.id)
+        except Exception:
+            pass
+
+
+def lib_cast_double(addr: int):
+    from .engine import ffi
+    return ffi.cast("double*", addr)
+
+
+def _presyn_for(source) -> Optional[PreSyn]:
+    if source is None:
+        return None
+    if isinstance(source, PointProcess):
+        r = _by_pnt.get(source._pnt)
+        ps = r() if r is not None else None
+        if ps is None:
+            ps = PreSyn(pp=source)
+            _by_pnt[source._pnt] = weakref.ref(ps)
+        return ps
+    if isinstance(source, Ref):
+        addr = source.current_address()
+        r = _by_ref.get(addr)
+        ps = r() if r is not None else None
+        if ps is None or not ps.ref.same_location(source):
+            ps = PreSyn(ref=source)
+        return ps
+    raise TypeError("NetCon source must be a _ref_ pointer, a point process or None")
+
+
+def _rebuild_sources() -> None:
+    _by_ref.clear()
+    for ps in list(_var_presyns):
+        try:
+            ps._resolve()
+        except NeuronError:
+            eng.presyns[ps.id].thvar = lib_cast_double(0)
+
+
+model.on_rebuild.append(_rebuild_sources)
+
+
+class NetCon:
+    """NEURON's NetCon(source, target [, threshold, delay, weight], sec=...)."""
+
+    def __init__(self, source, target, threshold=None, delay=None, weight=None, sec=None):
+        if target is not None and not isinstance(target, PointProcess):
+            raise TypeError("NetCon target must be a point process or None")
+        if target is not None and target._mt.desc is not None and target._mt.desc.net_receive == _null():
+            raise NeuronError("%s has no NET_RECEIVE block and cannot be a NetCon target" % target.hname())
+        self._id = lib.nrn_netcon_new()
+        if self._id < 0:
+            raise MemoryError("cannot allocate a NetCon")
+        self._source = source
+        self._target = target
+        self._presyn = _presyn_for(source)
+        nr = target._mt.meta.get("net_receive") if target is not None else None
+        wcnt = max(1, int(nr["nargs"])) if nr else 1
+        self._w = np.zeros(wcnt)
+        c = self.c
+        c.w = lib_cast_double(self._w.ctypes.data)
+        c.wcnt = wcnt
+        c.target = target._pnt if target is not None else -1
+        if self._presyn is not None:
+            c.presyn = self._presyn.id
+            lib.nrn_presyn_add_netcon(self._presyn.id, self._id)
+            check()
+        _netcons[self._id] = self
+        if threshold is not None:
+            self.threshold = threshold
+        if delay is not None:
+            self.delay = delay
+        if weight is not None:
+            self._w[0] = float(weight)
+
+    @property
+    def c(self):
+        return eng.netcons[self._id]
+
+    def __del__(self):
+        try:
+            lib.nrn_netcon_free(self._id)
+        except Exception:
+            pass
+
+    def hname(self) -> str:
+        return "NetCon[%d]" % self._id
+
+    __repr__ = hname
+
+    # ---------------------------------------------------------- parameters
+
+    @property
+    def delay(self) -> float:
+        return self.c.delay
+
+    @delay.setter
+    def delay(self, value: float) -> None:
+        value = float(value)
+        if value < 0:
+            raise NeuronError("NetCon.delay cannot be negative (%g)" % value)
+        self.c.delay = value
+
+    @property
+    def threshold(self) -> float:
+        if self._presyn is None:
+            return 10.0
+        return self._presyn.c.threshold
+
+    @threshold.setter
+    def threshold(self, value: float) -> None:
+        if self._presyn is not None:
+            self._presyn.c.threshold = float(value)
+
+    @property
+    def weight(self) -> "WeightVector":
+        return WeightVector(self._w)
+
+    @weight.setter
+    def weight(self, value) -> None:
+        self._w[0] = float(value)
+
+    @property
+    def x(self) -> float:
+        if self._presyn is None or self._presyn.ref is None:
+            return 0.0
+        return self._presyn.ref.value
+
+    def wcnt(self) -> int:
+        return len(self._w)
+
+    def active(self, flag=None) -> float:
+        old = float(self.c.active)
+        if flag is not None:
+            self.c.active = 1 if flag else 0
+        return old
+
+    def valid(self) -> bool:
+        return self._presyn is not None and (self._target is not None)
+
+    # --------------------------------------------------------- connections
+
+    def syn(self):
+        return self._target
+
+    def pre(self):
+        return self._source if isinstance(self._source, PointProcess) else None
+
+    def precell(self):
+        if isinstance(self._source, PointProcess):
+            seg = self._source.get_segment()
+            return seg.sec.cell() if seg is not None else None
+        if self._presyn is not None and self._source is not None:
+            sec = getattr(self._source, "_keep", None)
+            return sec.cell() if hasattr(sec, "cell") else None
+        return None
+
+    def postcell(self):
+        if self._target is None:
+            return None
+        seg = self._target.get_segment()
+        return seg.sec.cell() if seg is not None else None
+
+    def preseg(self):
+        src = self._source
+        if isinstance(src, PointProcess):
+            return src.get_segment()
+        sec = getattr(src, "_keep", None)
+        desc = getattr(src, "_desc", "")
+        if hasattr(sec, "_nseg") and desc.endswith(".v"):
+            import re
+            m = re.search(r"\(([^()]*)\)\.v$", desc)
+            if m:
+                return sec(float(m.group(1)))
+        return None
+
+    def postseg(self):
+        return self._target.get_segment() if self._target is not None else None
+
+    def setpost(self, target) -> None:
+        if target is not None and not isinstance(target, PointProcess):
+            raise TypeError("NetCon target must be a point process or None")
+        self._target = target
+        self.c.target = target._pnt if target is not None else -1
+
+    # ----------------------------------------------------------- recording
+
+    def record(self, tvec=None, idvec=None, rec_id=None) -> None:
+        """Record the source's spike times (and an id per spike) into Vectors."""
+        ps = self._presyn
+        if ps is None:
+            raise NeuronError("NetCon.record needs a source")
+        c = ps.c
+        if tvec is None:
+            c.rec_t = c.rec_id = _null()
+            ps.rec = None
+            return
+        if callable(tvec) and not hasattr(tvec, "_cv"):
+            raise NeuronError("NetCon.record(callable) is not supported; record into a Vector")
+        c.rec_t = tvec._cv
+        c.rec_id = idvec._cv if idvec is not None else _null()
+        c.rec_idval = float(rec_id) if rec_id is not None else float(self._id)
+        ps.rec = (tvec, idvec)
+
+    def event(self, t: float, flag=None) -> None:
+        if flag is not None:
+            raise NeuronError("NetCon.event(t, flag) is not supported; use NetCon.event(t)")
+        if self._target is None:
+            raise NeuronError("NetCon.event: the NetCon has no target")
+        if float(t) < model.t:
+            raise NeuronError("NetCon.event: t=%g is earlier than the current time %g" % (t, model.t))
+        lib.nrn_netcon_event(self._id, float(t))
+
+
+class WeightVector:
+    """`nc.weight`: indexable view of a NetCon's weight vector."""
+
+    def __init__(self, w: np.ndarray):
+        self._w = w
+
+    def __len__(self) -> int:
+        return len(self._w)
+
+    def __getitem__(self, i: int) -> float:
+        return float(self._w[i])
+
+    def __setitem__(self, i: int, value: float) -> None:
+        self._w[i] = float(value)
+
+    def __iter__(self):
+        return iter([float(x) for x in self._w])
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+
+def point_process_gone(pp: PointProcess) -> None:
+    for nc in list(_netcons.values()):
+        if nc._target is pp:
+            nc._target = None
+            nc.c.target = -1
+
+
+def _null():
+    from .engine import ffi
+    return ffi.NULL

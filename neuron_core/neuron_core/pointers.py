@@ -1,0 +1,32 @@
+"""Addresses for POINTER and RANDOM slots of mechanism instances.
+
+A POINTER is set by the user (`h.setpointer(ref, 'name', pp)` or `pp._ref_name = ref`) and kept as
+a Ref by the instance's owner, so it is re-resolved at every rebuild.  An unset POINTER points
+at a NaN cell, so a mechanism that reads it produces NaN rather than reading stray memory.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .mechtype import MechType, SlotSpec
+
+_unset = np.full(64, np.nan)
+
+
+def unset_address() -> int:
+    return _unset.ctypes.data
+
+
+def slot_addresses(mt: MechType, k: int, slot: SlotSpec, n: int) -> np.ndarray:
+    out = np.full(n, unset_address(), dtype=np.uintp)
+    for row in range(n):
+        owner = mt.owner[row]
+        ref = None
+        if owner is None:
+            continue
+        getter = getattr(owner, "_slot_ref", None)
+        if getter is not None:
+            ref = getter(mt, slot.name, row)
+        if ref is not None:
+            out[row] = ref.address()
+    return out

@@ -1,0 +1,122 @@
+"""Vector.record and Vector.play: the Python side of the engine's record/play tables.
+
+Python keeps the list of (vector, reference, timing) items; before the engine runs, `sync()`
+writes the C tables with freshly resolved addresses (again after every rebuild).  A vector
+records or plays one thing at a time: a new record() on the same vector replaces the old one.
+"""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from .engine import eng, ffi
+from .errors import NeuronError
+from .model import model
+from .refs import Ref
+
+_records: List[tuple] = []   # (vec, ref, mode, dt, tvec)
+_plays: List[tuple] = []     # (vec, ref, dt, tvec, continuous)
+_state = {"dirty": True, "version": -1, "keep": None}
+
+
+def _as_ref(ref) -> Ref:
+    if isinstance(ref, Ref):
+        return ref
+    raise TypeError("record/play needs a _ref_ pointer (e.g. seg._ref_v), got %r" % (ref,))
+
+
+def record(vec, ref, dt: Optional[float] = None, tvec=None) -> None:
+    ref = _as_ref(ref)
+    remove_record(vec)
+    if dt is not None:
+        dt = float(dt)
+        if dt <= 0:
+            raise NeuronError("Vector.record: Dt must be > 0")
+        _records.append((vec, ref, 1, dt, None))
+    elif tvec is not None:
+        _records.append((vec, ref, 2, 0.0, tvec))
+    else:
+        _records.append((vec, ref, 0, 0.0, None))
+    _state["dirty"] = True
+
+
+def play(vec, ref, dt: Optional[float] = None, tvec=None, continuous: bool = False) -> None:
+    ref = _as_ref(ref)
+    remove_play(vec)
+    if dt is None and tvec is None:
+        raise NeuronError("Vector.play needs Dt or a time Vector")
+    if dt is not None and float(dt) <= 0:
+        raise NeuronError("Vector.play: Dt must be > 0")
+    _plays.append((vec, ref, None if dt is None else float(dt), tvec, bool(continuous)))
+    _state["dirty"] = True
+
+
+def remove_record(vec) -> None:
+    before = len(_records)
+    _records[:] = [r for r in _records if r[0] is not vec]
+    if len(_records) != before:
+        _state["dirty"] = True
+
+
+def remove_play(vec) -> None:
+    before = len(_plays)
+    _plays[:] = [p for p in _plays if p[0] is not vec]
+    if len(_plays) != before:
+        _state["dirty"] = True
+
+
+def remove(vec) -> None:
+    remove_record(vec)
+    remove_play(vec)
+
+
+def sync() -> None:
+    """Write the record/play tables for the engine (the model must be built)."""
+    if not _state["dirty"] and _state["version"] == model.version:
+        return
+    old_rec = {id(_state["rec_vecs"][k]): eng.records[k].next for k in range(eng.nrecord)} \
+        if _state.get("rec_vecs") else {}
+    old_play = {id(_state["play_vecs"][k]): (eng.plays[k].next, eng.plays[k].last_i)
+                for k in range(eng.nplay)} if _state.get("play_vecs") else {}
+    recs = ffi.new("nrn_record[]", max(len(_records), 1))
+    keep = [recs]
+    live = []
+    for vec, ref, mode, dt, tvec in _records:
+        try:
+            addr = ref.current_address()
+        except NeuronError:
+            continue  # the recorded location no longer exists
+        live.append((vec, ref, mode, dt, tvec))
+        r = recs[len(live) - 1]
+        r.src = ffi.cast("double*", addr)
+        r.y = vec._cv
+        r.mode = mode
+        r.dt_rec = dt
+        r.tvec = tvec._cv if tvec is not None else ffi.NULL
+        r.next = old_rec.get(id(vec), 0)
+    _records[:] = live
+    plays = ffi.new("nrn_play[]", max(len(_plays), 1))
+    keep.append(plays)
+    live = []
+    for vec, ref, dt, tvec, cont in _plays:
+        try:
+            addr = ref.current_address()
+        except NeuronError:
+            continue
+        live.append((vec, ref, dt, tvec, cont))
+        p = plays[len(live) - 1]
+        p.dst = ffi.cast("double*", addr)
+        p.y = vec._cv
+        p.tvec = tvec._cv if tvec is not None else ffi.NULL
+        p.dt_play = dt if dt is not None else 0.0
+        p.continuous = 1 if cont else 0
+        p.next, p.last_i = old_play.get(id(vec), (0, 0))
+    _plays[:] = live
+    eng.records = recs
+    eng.nrecord = len(_records)
+    eng.plays = plays
+    eng.nplay = len(_plays)
+    _state["keep"] = keep
+    _state["rec_vecs"] = [r[0] for r in _records]
+    _state["play_vecs"] = [p[0] for p in _plays]
+    _state["dirty"] = False
+    _state["version"] = model.version

@@ -1,0 +1,601 @@
+"""Sections: unbranched cables of `nseg` segments, connected into trees.
+
+Per-segment values the user sets (diam, cm) live in the section in user order.  Node values
+the simulation changes (v) live in the model's node arrays once built; the section holds a
+view of its block (`_v`, nodes numbered from the attachment end, the last one the section's own
+end node) and, for a root section, of its root node (`_vroot`).  Before the first build, or
+after `nseg` changes, those arrays are private copies that the next build installs.
+"""
+from __future__ import annotations
+
+import weakref
+from typing import Iterator, List, Optional
+
+import numpy as np
+
+from . import geometry
+from .errors import NeuronError
+from .mechanisms import registry
+from .mechtype import ION, MechType
+from .model import model
+
+DEF_VREST = -65.0
+
+
+class Section:
+    """NEURON's Section (`h.Section(name=..., cell=...)`)."""
+
+    def __init__(self, name: Optional[str] = None, cell=None, *, _hoc_name: Optional[str] = None,
+                 _hoc_owner=None):
+        self._deleted = False
+        self._id = model.section_counter
+        cellname = None
+        if cell is not None:
+            cellname = repr(cell)  # NEURON evaluates repr(cell) immediately
+            try:
+                self._cellref = weakref.ref(cell)
+            except TypeError:
+                self._cellref = lambda c=cell: c
+        else:
+            self._cellref = None
+        self._hoc_owner = _hoc_owner
+        self._hoc_created = _hoc_name is not None
+        if _hoc_name is not None:
+            self._name = _hoc_name
+        elif name is not None:
+            self._name = "%s.%s" % (cellname, name) if cellname is not None else str(name)
+        else:
+            self._name = None
+        self._pyname = name
+        self._nseg = 1
+        self._L = 100.0
+        self._Ra = 35.4
+        self._rallbranch = 1.0
+        self._diam = np.array([500.0])
+        self._cm = np.array([1.0])
+        self._v = np.full(2, DEF_VREST)
+        self._vroot = np.array([DEF_VREST])
+        self._parent: Optional[Section] = None
+        self._parentx = 1.0
+        self._childend = 0.0
+        self._mechs: dict = {}         # mechanism name -> first row of its nseg rows
+        self._mech_order: List[str] = []  # insertion order (for iteration/psection)
+        self._pt3d: Optional[np.ndarray] = None  # float32 (n, 4): x, y, z, diam
+        self._arc: Optional[np.ndarray] = None
+        self._ion_style: dict = {}     # ion name -> style code
+        self._pps: List[weakref.ref] = []
+        self._node0 = -1               # index of the first node of the block when built
+        self._rootnode = -1
+        model.add_section(self, strong=_hoc_name is not None)
+
+    # ------------------------------------------------------------ identity
+
+    def name(self) -> str:
+        self._check()
+        if self._name is None:
+            return "__nrnsec_0x%x" % id(self)
+        return self._name
+
+    hname = name
+
+    def __str__(self) -> str:
+        return self.name()
+
+    def __repr__(self) -> str:
+        return self.name() if not self._deleted else "<deleted section>"
+
+    def hoc_internal_name(self) -> str:
+        return "__nrnsec_0x%x" % id(self)
+
+    def cell(self):
+        if self._cellref is None:
+            return self._hoc_owner
+        return self._cellref()
+
+    def is_pysec(self) -> bool:
+        return not self._hoc_created
+
+    def same(self, other: "Section") -> bool:
+        return self is other
+
+    def _check(self) -> None:
+        if self._deleted:
+            raise NeuronError("Accessing a deleted section")
+
+    def __del__(self):
+        try:
+            if not self._deleted:
+                self._release()
+        except Exception:
+            pass
+
+    def _release(self) -> None:
+        """Free everything the section owns; children become roots."""
+        self._deleted = True
+        for mname, row in self._mechs.items():
+            mt = registry.types.get(mname)
+            if mt is not None:
+                mt.free(row, self._nseg)
+        self._mechs.clear()
+        for r in self._pps:
+            pp = r()
+            if pp is not None:
+                pp._section_deleted()
+        model.forget_section(self)
+
+    # ------------------------------------------------------------- segments
+
+    @property
+    def nseg(self) -> int:
+        return self._nseg
+
+    @nseg.setter
+    def nseg(self, n) -> None:
+        self._check()
+        n = int(n)
+        if n < 1 or n > 32767:
+            raise NeuronError("nseg must be in the range 1 to 32767 (%s.nseg = %d)" % (self.name(), n))
+        if n == self._nseg:
+            return
+        self._renseg(n)
+
+    def _renseg(self, n: int) -> None:
+        """New segments take the values of the old segment that contains their centre."""
+        old = self._nseg
+        centres = (np.arange(n) + 0.5) / n
+        src = np.minimum((centres * old).astype(int), old - 1)
+        self._diam = self._diam[src].copy()
+        self._cm = self._cm[src].copy()
+        vseg = self._vseg_user()
+        vend = self._v[old]
+        self._v = np.empty(n + 1)
+        self._set_vseg_user(vseg[src], n)
+        self._v[n] = vend
+        self._vroot = self._vroot.copy()
+        for mname in list(self._mechs):
+            mt = registry.types[mname]
+            r_old = self._mechs[mname]
+            r_new = mt.alloc(n, self)
+            mt.data[:, r_new:r_new + n] = mt.data[:, r_old + src]
+            mt.free(r_old, old)
+            self._mechs[mname] = r_new
+        self._nseg = n
+        self._node0 = -1
+        model.structure_dirty = True
+
+    def _vseg_user(self) -> np.ndarray:
+        n = self._nseg
+        seg = self._v[:n]
+        return seg[::-1].copy() if self._childend == 1.0 else seg.copy()
+
+    def _set_vseg_user(self, values: np.ndarray, n: int) -> None:
+        self._v[:n] = values[::-1] if self._childend == 1.0 else values
+
+    def _seg_index(self, x: float) -> int:
+        """Segment (user order) containing x; x=0 and x=1 map to the end segments."""
+        j = int(x * self._nseg)
+        return self._nseg - 1 if j >= self._nseg else j
+
+    def _block_index(self, j: int) -> int:
+        """Position in the node block of user segment j."""
+        return self._nseg - 1 - j if self._childend == 1.0 else j
+
+    def __call__(self, x: float = 0.5):
+        from .segment import Segment
+        self._check()
+        x = float(x)
+        if not (0.0 <= x <= 1.0):
+            raise ValueError("x must be in the range [0, 1], got %g (section %s)" % (x, self.name()))
+        return Segment(self, x)
+
+    def __iter__(self) -> Iterator:
+        from .segment import Segment
+        self._check()
+        n = self._nseg
+        return iter([Segment(self, (j + 0.5) / n) for j in range(n)])
+
+    def allseg(self) -> Iterator:
+        from .segment import Segment
+        self._check()
+        n = self._nseg
+        return iter([Segment(self, 0.0)] + [Segment(self, (j + 0.5) / n) for j in range(n)]
+                    + [Segment(self, 1.0)])
+
+    # ----------------------------------------------------- cable properties
+
+    @property
+    def L(self) -> float:
+        if self._pt3d is not None and len(self._pt3d) > 1:
+            return float(self._arc[-1])
+        return self._L
+
+    @L.setter
+    def L(self, value) -> None:
+        self._check()
+        value = float(value)
+        if not (value > 0.0) or value > 1e20:
+            raise NeuronError("L = %g out of range: L must be > 0 (section %s)" % (value, self.name()))
+        if self._pt3d is not None and len(self._pt3d) > 1:
+            self._scale_points(value)
+        self._L = value
+        model.geometry_dirty = True
+
+    @property
+    def Ra(self) -> float:
+        return self._Ra
+
+    @Ra.setter
+    def Ra(self, value) -> None:
+        self._check()
+        value = float(value)
+        if not (value > 0.0) or value > 1e9:
+            raise NeuronError("Ra = %g out of range: Ra must be > 0 (section %s)" % (value, self.name()))
+        self._Ra = value
+        model.geometry_dirty = True
+
+    @property
+    def rallbranch(self) -> float:
+        return self._rallbranch
+
+    @rallbranch.setter
+    def rallbranch(self, value) -> None:
+        self._check()
+        value = float(value)
+        if not (value > 0.0):
+            raise NeuronError("rallbranch must be > 0")
+        self._rallbranch = value
+        model.geometry_dirty = True
+
+    def _set_all_diam(self, value: float) -> None:
+        value = float(value)
+        if not (value > 0.0) or value > 1e9:
+            raise NeuronError("diam = %g out of range: diam must be > 0 (section %s)" % (value, self.name()))
+        self._diam[:] = value
+        if self._pt3d is not None and len(self._pt3d) > 0:
+            self._diam_change()
+        model.geometry_dirty = True
+
+    @property
+    def diam(self) -> float:
+        model.ensure_built()
+        return float(self._diam[self._seg_index(0.5)])
+
+    @diam.setter
+    def diam(self, value) -> None:
+        self._check()
+        self._set_all_diam(value)
+
+    @property
+    def cm(self) -> float:
+        return float(self._cm[self._seg_index(0.5)])
+
+    @cm.setter
+    def cm(self, value) -> None:
+        self._check()
+        self._cm[:] = float(value)
+        model.geometry_dirty = True
+
+    @property
+    def v(self) -> float:
+        return self(0.5).v
+
+    @v.setter
+    def v(self, value) -> None:
+        self._check()
+        n = self._nseg
+        self._v[:n + 1] = float(value)
+        if self._parent is None:
+            self._vroot[0] = float(value)
+
+    def __getattr__(self, name: str):
+        if name.startswith("_ref_"):
+            return getattr(self(0.5), name)
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if self.__dict__.get("_deleted"):
+            raise NeuronError("Accessing a deleted section")
+        found = registry.find_range_var(name)
+        if found is not None:
+            return getattr(self(0.5), name)
+        raise AttributeError("'%s' section has no attribute %r" % (self.name(), name))
+
+    def __setattr__(self, name: str, value) -> None:
+        if name.startswith("_") or name in _SECTION_PROPS:
+            object.__setattr__(self, name, value)
+            return
+        found = registry.find_range_var(name)
+        if found is None:
+            raise AttributeError("'%s' section has no attribute %r" % (self.name(), name))
+        for seg in self:
+            setattr(seg, name, value)
+
+    # ------------------------------------------------------------ topology
+
+    def connect(self, parent, parentx=None, childend=None) -> "Section":
+        """child.connect(parent(x) [, childend]) or child.connect(parent, x=1, childend=0)."""
+        from .segment import Segment
+        self._check()
+        if isinstance(parent, Segment):
+            if childend is not None:
+                raise NeuronError("connect(segment, childend) takes at most two arguments")
+            childend = 0.0 if parentx is None else parentx
+            psec, px = parent.sec, parent.x
+        elif isinstance(parent, Section):
+            psec = parent
+            px = 1.0 if parentx is None else float(parentx)
+            childend = 0.0 if childend is None else childend
+        else:
+            raise TypeError("connect: parent must be a Section or a Segment")
+        psec._check()
+        childend = float(childend)
+        if childend not in (0.0, 1.0):
+            raise NeuronError("child connection end must be 0 or 1")
+        if not (0.0 <= px <= 1.0):
+            raise NeuronError("parent connection point must be in [0, 1]")
+        s = psec
+        while s is not None:
+            if s is self:
+                raise NeuronError("A loop exists involving section %s and %s" % (self.name(), psec.name()))
+            s = s._parent
+        if childend != self._childend:
+            self._v[:self._nseg] = self._v[:self._nseg][::-1].copy()
+            self._node0 = -1
+        self._parent = psec
+        self._parentx = px
+        self._childend = childend
+        model.structure_dirty = True
+        return self
+
+    def disconnect(self) -> None:
+        self._check()
+        if self._parent is not None:
+            self._vroot = np.array([float(self._v[0])])
+        self._parent = None
+        self._parentx = 1.0
+        model.structure_dirty = True
+
+    def parentseg(self):
+        self._check()
+        if self._parent is None or self._parent._deleted:
+            return None
+        return self._parent(self._parentx)
+
+    def trueparentseg(self):
+        """The parent segment, skipping parents attached at their own 0 end as NEURON does."""
+        seg = self.parentseg()
+        while seg is not None and seg.x == 0.0 and seg.sec._parent is not None:
+            seg = seg.sec.parentseg()
+        return seg
+
+    def orientation(self) -> float:
+        return self._childend
+
+    def children(self) -> List["Section"]:
+        self._check()
+        return [s for s in model.sections() if s._parent is self]
+
+    def subtree(self) -> List["Section"]:
+        out = [self]
+        i = 0
+        while i < len(out):
+            out.extend(out[i].children())
+            i += 1
+        return out
+
+    def wholetree(self) -> List["Section"]:
+        root = self
+        while root._parent is not None and not root._parent._deleted:
+            root = root._parent
+        return root.subtree()
+
+    def root(self) -> "Section":
+        root = self
+        while root._parent is not None and not root._parent._deleted:
+            root = root._parent
+        return root
+
+    # ---------------------------------------------------------- mechanisms
+
+    def insert(self, mech) -> "Section":
+        """Insert a density mechanism (name or mechanism type) into every segment."""
+        self._check()
+        name = mech if isinstance(mech, str) else getattr(mech, "name", None)
+        if callable(name):
+            name = name()
+        if not isinstance(name, str):
+            raise TypeError("insert: argument must be a mechanism name")
+        if name in self._mechs:
+            return self
+        if name == "extracellular":
+            from .extracellular import insert_extracellular
+            insert_extracellular(self)
+            return self
+        mt = registry.density(name)
+        self._insert_type(mt)
+        return self
+
+    def _insert_type(self, mt: MechType) -> None:
+        if mt.name in self._mechs:
+            return
+        for ion in mt.ions:
+            ion_mt = registry.ion(ion["name"], ion.get("valence"))
+            self._insert_type(ion_mt)
+            self._promote_ion(ion["name"], ion)
+        row = mt.alloc(self._nseg, self)
+        self._mechs[mt.name] = row
+        self._mech_order.append(mt.name)
+        model.structure_dirty = True
+
+    def _promote_ion(self, ion: str, use: dict) -> None:
+        """NEURON's ion style promotion from a USEION statement."""
+        reads = use.get("read", [])
+        writes = use.get("write", [])
+        ci, co, e = ion + "i", ion + "o", "e" + ion
+        conc = 3 if (ci in writes or co in writes) else (1 if (ci in reads or co in reads) else 0)
+        rev = 3 if e in writes else (1 if e in reads else 0)
+        old = self._ion_style.get(ion, 0)
+        oldconc = max(old & 3, conc)
+        oldrev = max((old >> 3) & 3, rev)
+        if oldconc > 0 and oldrev < 2:
+            oldrev = 2
+        style = (old & (0o200 | 0o400)) + oldconc + 8 * oldrev
+        if oldconc == 3:
+            style += 4
+            if oldrev == 2:
+                style += 0o100
+        if oldconc > 0 and oldrev == 2:
+            style += 0o40
+        if ci in writes:
+            style |= 0o200
+        if co in writes:
+            style |= 0o400
+        self._set_ion_style(ion, style)
+
+    def _set_ion_style(self, ion: str, style: int) -> None:
+        self._ion_style[ion] = style
+        mt = registry.types.get(ion + "_ion")
+        row = self._mechs.get(ion + "_ion")
+        if mt is not None and row is not None:
+            mt.data[5, row:row + self._nseg] = style
+
+    def uninsert(self, mech) -> "Section":
+        self._check()
+        name = mech if isinstance(mech, str) else mech.name
+        if name not in self._mechs:
+            return self
+        mt = registry.types[name]
+        if mt.kind == ION:
+            raise NeuronError("cannot uninsert ion %s" % name)
+        mt.free(self._mechs.pop(name), self._nseg)
+        self._mech_order.remove(name)
+        if name == "extracellular":
+            from .extracellular import after_uninsert
+            after_uninsert(self)
+        model.structure_dirty = True
+        return self
+
+    def has_membrane(self, name: str) -> bool:
+        self._check()
+        return name in self._mechs
+
+    # -------------------------------------------------------- 3-D points
+
+    def pt3dclear(self, buffer_size: int = 0) -> int:
+        self._check()
+        self._pt3d = None
+        self._arc = None
+        model.geometry_dirty = True
+        return int(buffer_size)
+
+    def pt3dadd(self, x, y=None, z=None, d=None) -> None:
+        self._check()
+        if y is None and hasattr(x, "__len__"):
+            raise TypeError("pt3dadd(x, y, z, diam) or pt3dadd(xvec, yvec, zvec, dvec)")
+        if hasattr(x, "__len__"):
+            pts = np.array([list(x), list(y), list(z), list(d)], dtype=np.float32).T
+        else:
+            pts = np.array([[x, y, z, d]], dtype=np.float32)
+        if np.any(pts[:, 3] < 0):
+            pass  # negative diameter marks a spine (NEURON's spine3d)
+        self._pt3d = pts if self._pt3d is None else np.vstack([self._pt3d, pts])
+        self._points_changed()
+
+    def pt3dinsert(self, i: int, x, y, z, d) -> None:
+        self._check()
+        n = self.n3d()
+        i = int(i)
+        if not 0 <= i <= n:
+            raise NeuronError("pt3dinsert: index %d out of range" % i)
+        row = np.array([[x, y, z, d]], dtype=np.float32)
+        base = self._pt3d if self._pt3d is not None else np.zeros((0, 4), np.float32)
+        self._pt3d = np.vstack([base[:i], row, base[i:]])
+        self._points_changed()
+
+    def pt3dremove(self, i: int) -> None:
+        i = self._pt_index(i)
+        self._pt3d = np.delete(self._pt3d, i, axis=0)
+        self._points_changed()
+
+    def pt3dchange(self, i: int, *args) -> None:
+        i = self._pt_index(i)
+        if len(args) == 1:
+            self._pt3d[i, 3] = args[0]
+        elif len(args) == 4:
+            self._pt3d[i] = args
+        else:
+            raise TypeError("pt3dchange(i, diam) or pt3dchange(i, x, y, z, diam)")
+        self._points_changed()
+
+    def _pt_index(self, i) -> int:
+        self._check()
+        i = int(i)
+        if self._pt3d is None or not 0 <= i < len(self._pt3d):
+            raise NeuronError("3-D point index %d out of range for %s" % (i, self.name()))
+        return i
+
+    def _points_changed(self) -> None:
+        if np.any(self._pt3d[:, 3] < 0) and False:
+            raise NeuronError("Diameter less than 0")
+        self._arc = geometry.pt3d_arc(self._pt3d)
+        if len(self._pt3d) > 1:
+            self._L = float(self._arc[-1])
+        model.geometry_dirty = True
+
+    def n3d(self) -> int:
+        return 0 if self._pt3d is None else len(self._pt3d)
+
+    def x3d(self, i) -> float:
+        return float(self._pt3d[self._pt_index(i), 0])
+
+    def y3d(self, i) -> float:
+        return float(self._pt3d[self._pt_index(i), 1])
+
+    def z3d(self, i) -> float:
+        return float(self._pt3d[self._pt_index(i), 2])
+
+    def diam3d(self, i) -> float:
+        return abs(float(self._pt3d[self._pt_index(i), 3]))
+
+    def arc3d(self, i) -> float:
+        return float(self._arc[self._pt_index(i)])
+
+    def spine3d(self, i) -> float:
+        return 1.0 if self._pt3d[self._pt_index(i), 3] < 0 else 0.0
+
+    def _scale_points(self, newL: float) -> None:
+        p0 = self._pt3d[0, :3].copy()
+        fac = newL / self._arc[-1]
+        self._pt3d[:, :3] = p0 + (self._pt3d[:, :3] - p0) * fac
+        self._arc = self._arc * fac
+
+    def _diam_change(self) -> None:
+        """Setting diam on a section with 3-D points rewrites the points' diameters."""
+        L = self.L
+        for i in range(len(self._pt3d)):
+            x = min(self._arc[i] / L, 1.0)
+            self._pt3d[i, 3] = self._diam[self._seg_index(x)]
+
+    # --------------------------------------------------------- iteration
+
+    def psection(self) -> dict:
+        from .psection import psection
+        return psection(self)
+
+    def push(self) -> "Section":
+        model.push_section(self)
+        return self
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other) -> bool:
+        return self is other
+
+    def __ne__(self, other) -> bool:
+        return self is not other
+
+    def __lt__(self, other) -> bool:
+        return id(self) < id(other)
+
+
+_SECTION_PROPS = {"nseg", "L", "Ra", "rallbranch", "diam", "cm", "v"}

@@ -1,0 +1,383 @@
+"""Segments (`sec(x)`) and the density-mechanism view of a segment (`seg.hh`)."""
+from __future__ import annotations
+
+from typing import Iterator, List, Tuple
+
+import numpy as np
+
+from .errors import NeuronError
+from .mechanisms import registry
+from .mechtype import ION, MechType, VarSpec
+from .model import model
+from .refs import Ref
+
+
+def node_location(sec, x: float) -> Tuple[np.ndarray, int]:
+    """(array, index) holding the node voltage of sec at x (ends are exact nodes)."""
+    attach = 1.0 if sec._childend == 1.0 else 0.0
+    own_end = 1.0 - attach
+    if x == attach:
+        p = sec._parent
+        if p is None or p._deleted:
+            return sec._vroot, 0
+        return node_location(p, sec._parentx)
+    if x == own_end:
+        return sec._v, sec._nseg
+    return sec._v, sec._block_index(sec._seg_index(x))
+
+
+class Segment:
+    """A location on a section; attribute access reaches the node and its mechanisms."""
+
+    __slots__ = ("sec", "x")
+
+    def __init__(self, sec, x: float):
+        object.__setattr__(self, "sec", sec)
+        object.__setattr__(self, "x", x)
+
+    # ---------------------------------------------------------- identity
+
+    def __repr__(self) -> str:
+        return "%s(%g)" % (self.sec.name(), self.x)
+
+    __str__ = __repr__
+
+    def hname(self) -> str:
+        return repr(self)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Segment) and other.sec is self.sec and other.x == self.x
+
+    def __hash__(self) -> int:
+        return hash((id(self.sec), self.x))
+
+    def __lt__(self, other) -> bool:
+        return (id(self.sec), self.x) < (id(other.sec), other.x)
+
+    @property
+    def _j(self) -> int:
+        return self.sec._seg_index(self.x)
+
+    # --------------------------------------------------------- node values
+
+    @property
+    def v(self) -> float:
+        self.sec._check()
+        arr, i = node_location(self.sec, self.x)
+        return float(arr[i])
+
+    @v.setter
+    def v(self, value: float) -> None:
+        self.sec._check()
+        arr, i = node_location(self.sec, self.x)
+        arr[i] = float(value)
+
+    @property
+    def diam(self) -> float:
+        self.sec._check()
+        if self.sec._pt3d is not None:
+            model.ensure_built()
+        return float(self.sec._diam[self._j])
+
+    @diam.setter
+    def diam(self, value: float) -> None:
+        self.sec._check()
+        value = float(value)
+        if not (value > 0.0) or value > 1e9:
+            raise NeuronError("diam = %g out of range: diam must be > 0 (%r)" % (value, self))
+        self.sec._diam[self._j] = value
+        if self.sec._pt3d is not None and len(self.sec._pt3d):
+            self.sec._diam_change()
+        model.geometry_dirty = True
+
+    @property
+    def cm(self) -> float:
+        return float(self.sec._cm[self._j])
+
+    @cm.setter
+    def cm(self, value: float) -> None:
+        self.sec._check()
+        self.sec._cm[self._j] = float(value)
+        model.geometry_dirty = True
+
+    def area(self) -> float:
+        """um2 of the segment containing x; 0 at the section ends."""
+        self.sec._check()
+        if self.x in (0.0, 1.0):
+            return 0.0
+        model.ensure_built()
+        b = model.built
+        return float(b.area[self.sec._node0 + self.sec._block_index(self._j)])
+
+    def ri(self) -> float:
+        """MOhm between this node and its parent node (1e30 at a root)."""
+        self.sec._check()
+        model.ensure_built()
+        b = model.built
+        idx = b.node_index(self.sec, self.x)
+        rinv = b.rinv[idx]
+        return 1e30 if rinv == 0 else float(1.0 / rinv)
+
+    def volume(self) -> float:
+        """um3 of the segment (frustum volumes from 3-D points, cylinders otherwise)."""
+        self.sec._check()
+        sec = self.sec
+        if self.x in (0.0, 1.0):
+            return 0.0
+        d = sec._diam[self._j]
+        return float(np.pi * d * d / 4.0 * sec.L / sec._nseg)
+
+    def node_index(self) -> int:
+        model.ensure_built()
+        return int(model.built.node_index(self.sec, self.x))
+
+    def point_processes(self) -> List:
+        out = []
+        for r in self.sec._pps:
+            pp = r()
+            if pp is not None and pp._sec is self.sec and pp.get_segment() == self:
+                out.append(pp)
+        return out
+
+    # ---------------------------------------------------------- mechanisms
+
+    def _mech_row(self, mt: MechType) -> int:
+        row = self.sec._mechs.get(mt.name)
+        if row is None:
+            raise NeuronError("%s is not inserted in %s" % (mt.name, self.sec.name()))
+        return row + self._j
+
+    def __iter__(self) -> Iterator["Mechanism"]:
+        """Mechanisms at this segment, most recently inserted first (ions before users)."""
+        self.sec._check()
+        names = list(reversed(self.sec._mech_order))
+        ordered: List[str] = []
+        for n in names:
+            mt = registry.types[n]
+            if mt.kind == ION:
+                continue
+            ordered.append(n)
+            for ion in mt.ions:
+                ion_name = ion["name"] + "_ion"
+                if ion_name not in ordered:
+                    ordered.insert(len(ordered) - 1, ion_name)
+        for n in names:
+            if n not in ordered:
+                ordered.append(n)
+        return iter([Mechanism(self, registry.types[n]) for n in ordered])
+
+    def __contains__(self, name) -> bool:
+        return name in self.sec._mechs
+
+    def __getattr__(self, name: str):
+        sec = self.sec
+        sec._check()
+        if name.startswith("_ref_"):
+            return self._ref(name[5:])
+        if name in sec._mechs:
+            return Mechanism(self, registry.types[name])
+        if name in registry.types and not registry.types[name].is_point:
+            raise AttributeError("%s mechanism not inserted in %s" % (name, sec.name()))
+        spec = self._range_var(name)
+        if spec is not None:
+            mt, var, idx = spec
+            if var.size > 1:
+                return RangeArray(self, mt, var)
+            return float(mt.data[var.col + idx, self._mech_row(mt)])
+        special = _SPECIAL_GET.get(name)
+        if special is not None:
+            return special(self)
+        raise AttributeError("'%r' segment has no attribute %r" % (self, name))
+
+    def __setattr__(self, name: str, value) -> None:
+        if name in ("v", "diam", "cm"):
+            object.__setattr__(self, name, value)
+            return
+        if name.startswith("_ref_"):
+            raise AttributeError("cannot assign to %s here (use a POINTER's _ref_ on a mechanism)" % name)
+        self.sec._check()
+        spec = self._range_var(name)
+        if spec is None:
+            raise AttributeError("'%r' segment has no attribute %r" % (self, name))
+        mt, var, idx = spec
+        if var.size > 1:
+            raise NeuronError("%s is an array; assign its elements (seg.%s[i] = value)" % (name, name))
+        mt.data[var.col + idx, self._mech_row(mt)] = float(value)
+        if mt.kind == ION and name.startswith("e") is False:
+            pass
+
+    def _range_var(self, name: str):
+        """(mechtype, var, element) for a range variable name at this segment, or None."""
+        found = registry.find_range_var(name)
+        if found is None:
+            return None
+        mt, var = found
+        if mt.name not in self.sec._mechs:
+            raise NeuronError("%s, the mechanism of %s, is not inserted in %s"
+                              % (mt.name, name, self.sec.name()))
+        return mt, var, 0
+
+    def _ref(self, name: str) -> Ref:
+        sec = self.sec
+        if name == "v":
+            x = self.x
+            return Ref(lambda: node_location(sec, x), "%r.v" % self, keep=sec)
+        spec = self._range_var(name)
+        if spec is not None:
+            mt, var, idx = spec
+            return mech_ref(sec, self.x, mt, var.col + idx, "%r.%s" % (self, name))
+        maker = _SPECIAL_REF.get(name)
+        if maker is not None:
+            return maker(self)
+        raise AttributeError("'%r' segment has no attribute %r" % (self, name))
+
+
+def mech_ref(sec, x: float, mt: MechType, col: int, desc: str) -> Ref:
+    j = sec._seg_index(x)
+
+    def locate():
+        row = sec._mechs.get(mt.name)
+        if row is None or sec._deleted:
+            raise NeuronError("%s: the section or mechanism no longer exists" % desc)
+        return mt.data[col], row + j
+    return Ref(locate, desc, keep=sec)
+
+
+class RangeArray:
+    """An array range variable at a segment (`seg.vext[1]`, `seg.xg[0]`)."""
+
+    def __init__(self, seg: Segment, mt: MechType, var: VarSpec):
+        self._seg, self._mt, self._var = seg, mt, var
+
+    def __len__(self) -> int:
+        return self._var.size
+
+    def _check(self, i: int) -> int:
+        if not 0 <= i < self._var.size:
+            raise IndexError("%s index %d out of range (size %d)" % (self._var.name, i, self._var.size))
+        return i
+
+    def __getitem__(self, i: int) -> float:
+        i = self._check(i)
+        return float(self._mt.data[self._var.col + i, self._seg._mech_row(self._mt)])
+
+    def __setitem__(self, i: int, value: float) -> None:
+        i = self._check(i)
+        self._mt.data[self._var.col + i, self._seg._mech_row(self._mt)] = float(value)
+
+
+class Mechanism:
+    """`seg.hh`: the variables of one density mechanism at one segment."""
+
+    __slots__ = ("_seg", "_mt")
+
+    def __init__(self, seg: Segment, mt: MechType):
+        object.__setattr__(self, "_seg", seg)
+        object.__setattr__(self, "_mt", mt)
+
+    def name(self) -> str:
+        return self._mt.name
+
+    def segment(self) -> Segment:
+        return self._seg
+
+    def is_ion(self) -> bool:
+        return self._mt.kind == ION
+
+    def __repr__(self) -> str:
+        return "%s.%s" % (self._seg, self._mt.name)
+
+    def _var(self, name: str) -> VarSpec:
+        mt = self._mt
+        var = mt.by_name.get(name)
+        if var is None and mt.kind == ION:
+            var = mt.by_name.get(name)
+        if var is None or not (var.range or mt.kind == ION and var.kind != "hidden"):
+            raise AttributeError("%s has no range variable %r" % (mt.name, name))
+        return var
+
+    def __getattr__(self, name: str):
+        if name.startswith("_ref_"):
+            var = self._var(name[5:])
+            seg = self._seg
+            return mech_ref(seg.sec, seg.x, self._mt, var.col, "%r.%s" % (self, name[5:]))
+        if name in self._mt.functions:
+            from .mechfunc import bound_function
+            return bound_function(self._mt, name, self._seg)
+        var = self._var(name)
+        if var.size > 1:
+            return RangeArray(self._seg, self._mt, var)
+        return float(self._mt.data[var.col, self._seg._mech_row(self._mt)])
+
+    def __setattr__(self, name: str, value) -> None:
+        var = self._var(name)
+        if var.size > 1:
+            raise NeuronError("%s is an array; assign its elements" % name)
+        self._mt.data[var.col, self._seg._mech_row(self._mt)] = float(value)
+
+    def __iter__(self):
+        mt = self._mt
+        names = [v.name for v in mt.vars if v.range and v.kind != "hidden"]
+        return iter([RangeVar(self, n) for n in names])
+
+
+class RangeVar:
+    """One variable of a mechanism at a segment, as iteration over `seg.hh` yields."""
+
+    def __init__(self, mech: Mechanism, name: str):
+        self._mech, self._name = mech, name
+
+    def name(self) -> str:
+        mt = self._mech._mt
+        if mt.kind == ION or not mt.suffix:
+            return self._name
+        return "%s_%s" % (self._name, mt.suffix)
+
+    def mechanism(self) -> Mechanism:
+        return self._mech
+
+    def __len__(self) -> int:
+        return self._mech._mt.by_name[self._name].size
+
+    def __getitem__(self, i: int) -> float:
+        val = getattr(self._mech, self._name)
+        return val[i] if isinstance(val, RangeArray) else (val if i == 0 else _index_error(i))
+
+    def __repr__(self) -> str:
+        return self.name()
+
+
+def _index_error(i):
+    raise IndexError(i)
+
+
+def _i_membrane_(seg: Segment) -> float:
+    if not model.use_fast_imem:
+        raise NeuronError("i_membrane_ needs CVode().use_fast_imem(1)")
+    model.ensure_built()
+    return float(model.built.sav_rhs[model.built.node_index(seg.sec, seg.x)])
+
+
+def _i_membrane_ref(seg: Segment) -> Ref:
+    sec, x = seg.sec, seg.x
+
+    def locate():
+        if not model.use_fast_imem:
+            raise NeuronError("i_membrane_ needs CVode().use_fast_imem(1)")
+        b = model.built
+        return b.sav_rhs, b.node_index(sec, x)
+    return Ref(locate, "%r.i_membrane_" % seg, keep=sec)
+
+
+def _i_cap(seg: Segment) -> float:
+    model.ensure_built()
+    return float(model.built.i_cap[model.built.node_index(seg.sec, seg.x)])
+
+
+def _i_cap_ref(seg: Segment) -> Ref:
+    sec, x = seg.sec, seg.x
+    return Ref(lambda: (model.built.i_cap, model.built.node_index(sec, x)), "%r.i_cap" % seg, keep=sec)
+
+
+_SPECIAL_GET = {"i_membrane_": _i_membrane_, "i_cap": _i_cap}
+_SPECIAL_REF = {"i_membrane_": _i_membrane_ref, "i_cap": _i_cap_ref}

@@ -1,0 +1,134 @@
+"""Simulation control: finitialize, fadvance, fcurrent, run_until, FInitializeHandler.
+
+`finitialize` follows NEURON's documented order (NEURON-BEHAVIOUR §3.2); the time loop itself
+(`fadvance`, `run_until`) runs in C.
+"""
+from __future__ import annotations
+
+import itertools
+from typing import Callable, Dict, List, Optional
+
+from . import recording
+from .engine import _py_events, check, eng, lib
+from .errors import NeuronError
+from .model import model
+
+_fih: Dict[int, List["FInitializeHandler"]] = {0: [], 1: [], 2: [], 3: []}
+_event_ids = itertools.count(1)
+
+
+def _prepare() -> None:
+    model.ensure_built()
+    recording.sync()
+    eng.ctx.cj = (2.0 if eng.ctx.secondorder else 1.0) / eng.ctx.dt
+
+
+def _run_fih(kind: int) -> None:
+    for h in list(_fih[kind]):
+        h._call()
+
+
+def finitialize(v: Optional[float] = None) -> float:
+    """Initialize the model at t = 0 (all voltages = v when given)."""
+    _run_fih(3)
+    _prepare()
+    eng.ctx.t = 0.0
+    lib.nrn_engine_reset_error()
+    lib.nrn_table_check()
+    lib.nrn_clear_events()
+    lib.nrn_play_init()
+    check(lib.nrn_deliver_events(0.0))
+    if v is not None:
+        model.built.v[:] = float(v)
+    _run_fih(0)
+    check(lib.nrn_init_mechanisms())
+    check(lib.nrn_init_events())
+    _run_fih(1)
+    check(lib.nrn_deliver_events(eng.ctx.t))
+    check(lib.nrn_fcurrent_init())
+    lib.nrn_record_init()
+    lib.nrn_record_continuous()
+    check(lib.nrn_deliver_events(eng.ctx.t))
+    _run_fih(2)
+    return 1.0
+
+
+def fadvance() -> float:
+    _prepare()
+    check(lib.nrn_fixed_step())
+    return 1.0
+
+
+def run_until(tstop: float) -> None:
+    """stdrun's fixed-step continuerun loop, in C: step while t < tstop - dt/2."""
+    _prepare()
+    check(lib.nrn_run_until(float(tstop)))
+
+
+def fcurrent() -> float:
+    _prepare()
+    lib.nrn_table_check()
+    lib.nrn_fcurrent()
+    check()
+    return 1.0
+
+
+def frecord_init() -> float:
+    _prepare()
+    lib.nrn_record_init()
+    lib.nrn_record_continuous()
+    check()
+    return 1.0
+
+
+def stoprun(value: Optional[float] = None) -> float:
+    if value is not None:
+        eng.stoprun = 1 if value else 0
+    return float(eng.stoprun)
+
+
+def schedule_python_event(t: float, fn: Callable[[], object]) -> int:
+    """Call fn at time t during the run (CVode.event(t, callable))."""
+    ident = next(_event_ids)
+
+    def once():
+        _py_events.pop(ident, None)
+        fn()
+    _py_events[ident] = once
+    lib.nrn_python_event(float(t), ident)
+    return ident
+
+
+class FInitializeHandler:
+    """FInitializeHandler([type,] callable or statement): code run during finitialize."""
+
+    def __init__(self, *args, **kwargs):
+        if len(args) == 2:
+            kind, stmt = int(args[0]), args[1]
+        elif len(args) == 1:
+            kind, stmt = 1, args[0]
+        else:
+            raise TypeError("FInitializeHandler([type,] statement_or_callable)")
+        if kind not in _fih:
+            raise NeuronError("FInitializeHandler type must be 0, 1, 2 or 3")
+        self._kind = kind
+        self._stmt = stmt
+        _fih[kind].append(self)
+
+    def _call(self) -> None:
+        if callable(self._stmt):
+            self._stmt()
+        else:
+            from . import builtins
+            builtins.execute_hoc(str(self._stmt))
+
+    def allprint(self) -> None:
+        for kind, lst in _fih.items():
+            for h in lst:
+                print("%d %r" % (kind, h._stmt))
+
+    def __del__(self):
+        try:
+            _fih[self._kind].remove(self)
+        except (ValueError, KeyError, AttributeError):
+            pass

@@ -1,0 +1,106 @@
+"""Queries over the section tree: path distance, topology printout, deleting sections."""
+from __future__ import annotations
+
+import sys
+from typing import List, Optional, Tuple
+
+from .errors import NeuronError
+from .model import model
+
+
+def _attach_position(sec) -> Optional[Tuple[object, float]]:
+    """(parent, distance from the parent's attachment end to the node sec hangs from)."""
+    p = sec._parent
+    if p is None or p._deleted:
+        return None
+    px = sec._parentx
+    if px not in (0.0, 1.0):
+        px = (p._seg_index(px) + 0.5) / p._nseg
+    return p, _local(p, px)
+
+
+def _local(sec, x: float) -> float:
+    """Distance (um) from the section's attachment end to x."""
+    return sec.L * (1.0 - x if sec._childend == 1.0 else x)
+
+
+def _chain(sec, x: float) -> List[Tuple[object, float]]:
+    out = [(sec, _local(sec, x))]
+    cur = sec
+    while True:
+        nxt = _attach_position(cur)
+        if nxt is None:
+            return out
+        out.append(nxt)
+        cur = nxt[0]
+
+
+def path_distance(sec1, x1: float, sec2, x2: float) -> float:
+    """Length of the tree path between two points (um); 1e20 when in different trees."""
+    c1 = _chain(sec1, x1)
+    c2 = _chain(sec2, x2)
+    pos2 = {id(s): (k, d) for k, (s, d) in enumerate(c2)}
+    up1 = 0.0
+    for k, (s, d) in enumerate(c1):
+        if id(s) in pos2:
+            k2, d2 = pos2[id(s)]
+            up2 = sum(c2[i][1] for i in range(k2))
+            return up1 + up2 + abs(d - d2)
+        up1 += d
+    return 1e20
+
+
+class DistanceOrigin:
+    def __init__(self):
+        self.origin = None  # (sec, x)
+
+    def set(self, sec, x: float) -> None:
+        self.origin = (sec, float(x))
+
+    def measure(self, sec, x: float) -> float:
+        if self.origin is None or self.origin[0]._deleted:
+            root = sec.root()
+            self.origin = (root, 1.0 if root._childend == 1.0 else 0.0)
+        return path_distance(self.origin[0], self.origin[1], sec, x)
+
+
+distance_origin = DistanceOrigin()
+
+
+def topology(out=None) -> float:
+    """Print the tree as NEURON's topology() does."""
+    out = out or sys.stdout
+    out.write("\n")
+    for sec in model.sections():
+        if sec._parent is None:
+            _print_tree(sec, 0, out)
+    out.write("\n")
+    return 1.0
+
+
+def _print_tree(sec, indent: int, out) -> None:
+    n = sec._nseg
+    if sec._parent is None:
+        line = "|" + "-" * n + "|"
+        prefix = ""
+    else:
+        line = "`" + "-" * n + "|" if sec._childend == 0.0 else "`" + "-" * n + "|"
+        prefix = " " * indent
+    ends = "(%g-%g)" % ((1, 0) if sec._childend == 1.0 else (0, 1))
+    px = ""
+    if sec._parent is not None:
+        px = "(%g)" % sec._parentx
+    out.write("%s%s       %s%s\n" % (prefix, line, sec.name(), ends) if not px else
+              "%s%s       %s%s\n" % (prefix, line, sec.name(), ends))
+    for ch in sec.children():
+        x = ch._parentx
+        pos = int(round(x * n)) if x not in (0.0, 1.0) else (0 if x == 0.0 else n)
+        _print_tree(ch, indent + (pos + 1 if sec._parent is None else pos + 1) + (0 if sec._parent is None else indent * 0), out)
+
+
+def delete_section(sec) -> None:
+    if sec._deleted:
+        raise NeuronError("section already deleted")
+    for ch in sec.children():
+        ch.disconnect()
+    sec._release()

@@ -1,0 +1,280 @@
+"""Vector storage: a numpy float64 buffer shared with the engine through a `nrn_vec` struct.
+
+`_arr` is the whole buffer (its length is the capacity), `_cv.size` the logical length.  The
+engine appends to `_cv` from C while recording and, when it needs room, calls back
+`_c_grow(n)` through `_cv.handle`.  Growing allocates a new array and drops the old one; a
+numpy view handed out earlier keeps the old memory alive, so it never dangles.
+
+Capacity follows std::vector (what NEURON uses), so `buffer_size()` reports NEURON's numbers.
+"""
+from __future__ import annotations
+
+import itertools
+import operator
+import weakref
+from collections.abc import Iterator, Mapping
+from typing import Iterable
+
+import numpy as np
+
+from .._engine import ffi
+from ..errors import NeuronError
+from ._args import is_number
+
+
+class _Grower:
+    """What `_cv.handle` points to: forwards the engine's grow requests to the Vector.
+
+    It holds the Vector weakly so that Vector -> handle -> Vector is not a reference cycle
+    (a cycle would keep large buffers alive until the cyclic garbage collector runs)."""
+
+    __slots__ = ("_ref",)
+
+    def __init__(self, vec: "VectorStorage"):
+        self._ref = weakref.ref(vec)
+
+    def _c_grow(self, n: int) -> None:
+        vec = self._ref()
+        if vec is not None:
+            vec._c_grow(n)
+
+
+_ids = itertools.count()
+
+
+class VectorStorage:
+    """Storage, element access and the Python protocols of Vector."""
+
+    __slots__ = ("_arr", "_cv", "_handle", "_label", "_id", "__weakref__")
+
+    hoc_name = "Vector"
+
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
+        arr = np.empty(0)
+        cv = ffi.new("nrn_vec*")
+        cv.data = ffi.from_buffer("double[]", arr)
+        self._arr = arr
+        self._cv = cv
+        self._handle = ffi.new_handle(_Grower(self))
+        cv.handle = self._handle
+        self._label = None
+        self._id = next(_ids)
+        return self
+
+    # ------------------------------------------------------------- capacity
+
+    def _realloc(self, cap: int) -> None:
+        """Replace the buffer by one of capacity `cap`, keeping the used elements."""
+        n = self._cv.size
+        new = np.empty(cap)
+        keep = n if n < cap else cap
+        new[:keep] = self._arr[:keep]
+        self._arr = new
+        cv = self._cv
+        cv.data = ffi.from_buffer("double[]", new)
+        cv.cap = cap
+        if keep < n:
+            cv.size = keep
+
+    def _c_grow(self, n: int) -> None:
+        """Engine callback: make room for at least n elements."""
+        if n > self._cv.cap:
+            self._realloc(int(n))
+
+    def _resize(self, n: int) -> np.ndarray:
+        """Set the logical size (new elements are 0.0); returns the view of the elements."""
+        cv = self._cv
+        old = cv.size
+        if n > cv.cap:
+            self._realloc(max(2 * old, n))
+        if n > old:
+            self._arr[old:n] = 0.0
+        cv.size = n
+        return self._arr[:n]
+
+    def _grow_by(self, k: int) -> int:
+        """Append k uninitialised slots the way std::vector::insert grows; returns old size."""
+        cv = self._cv
+        old = cv.size
+        n = old + k
+        if n > cv.cap:
+            self._realloc(old + max(old, k))
+        cv.size = n
+        return old
+
+    def _set_data(self, values: np.ndarray) -> None:
+        """Replace the contents by `values` (resizing as resize() does)."""
+        self._resize(len(values))[:] = values
+
+    def as_numpy(self) -> np.ndarray:
+        """Zero-copy view of the elements (valid until the Vector is resized beyond its buffer)."""
+        return self._arr[: self._cv.size]
+
+    def _view(self) -> np.ndarray:
+        return self._arr[: self._cv.size]
+
+    def _new_like(self, values) -> "VectorStorage":
+        """A new Vector (same Python class as NEURON's `Vector`) holding `values`."""
+        out = _vector_class()()
+        out._set_data(values)
+        return out
+
+    # ------------------------------------------------------------- identity
+
+    def hname(self) -> str:
+        return "%s[%d]" % (self.hoc_name, self._id)
+
+    def __repr__(self) -> str:
+        return self.hname()
+
+    __str__ = __repr__
+
+    # ------------------------------------------------------------- Python sequence protocol
+
+    def __len__(self) -> int:
+        return self._cv.size
+
+    def __iter__(self) -> Iterator[float]:
+        return iter(self._arr[: self._cv.size].tolist())
+
+    def __getitem__(self, i):
+        n = self._cv.size
+        if type(i) is not int:
+            if type(i) is slice:
+                return self._new_like(self._arr[:n][i])
+            i = operator.index(i)
+        if i < 0:
+            i += n
+        if 0 <= i < n:
+            return self._arr.item(i)
+        raise IndexError("%s index out of range" % self.hname())
+
+    def __setitem__(self, i, value) -> None:
+        n = self._cv.size
+        if type(i) is slice:
+            self._assign_slice(i, value, n)
+            return
+        if type(i) is not int:
+            i = operator.index(i)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("%s index out of range" % self.hname())
+        if not is_number(value):
+            raise TypeError("%s elements are numbers, got %s" % (self.hname(), type(value).__name__))
+        self._arr[i] = value
+
+    def _assign_slice(self, s: slice, value, n: int) -> None:
+        count = len(range(*s.indices(n)))
+        if is_number(value) or isinstance(value, (str, bytes)):
+            raise TypeError("can only assign an iterable")
+        if isinstance(value, VectorStorage):
+            values = value._view().copy()
+        else:
+            try:
+                values = np.fromiter(value, dtype=float) if not isinstance(value, np.ndarray) \
+                    else np.asarray(value, dtype=float).ravel()
+            except TypeError:
+                raise TypeError("can only assign an iterable") from None
+        if len(values) != count:
+            raise IndexError("slice of %d elements assigned %d values" % (count, len(values)))
+        self._arr[:n][s] = values
+
+    @property
+    def x(self) -> "_Elements":
+        """The old `vec.x[i]` element syntax."""
+        return _Elements(self)
+
+    @property
+    def _ref_x(self) -> "_ElementRefs":
+        """Pointers to elements: `vec._ref_x[i]`."""
+        return _ElementRefs(self)
+
+    # ------------------------------------------------------------- numpy and pickling
+
+    @property
+    def __array_interface__(self) -> dict:
+        view = self._arr[: self._cv.size]
+        return {"shape": view.shape, "typestr": view.dtype.str, "version": 3, "data": view}
+
+    def __reduce__(self):
+        return (_unpickle, (type(self), self._view().tobytes(), self._label))
+
+
+class _Elements:
+    """`vec.x`: indexable like the Vector itself."""
+
+    __slots__ = ("_vec",)
+
+    def __init__(self, vec: VectorStorage):
+        self._vec = vec
+
+    def __getitem__(self, i):
+        return self._vec[i]
+
+    def __setitem__(self, i, value) -> None:
+        self._vec[i] = value
+
+    def __len__(self) -> int:
+        return len(self._vec)
+
+    def __repr__(self) -> str:
+        return "%s.x[?]" % self._vec.hname()
+
+
+class _ElementRefs:
+    """`vec._ref_x`: element i as a pointer that follows the Vector's buffer."""
+
+    __slots__ = ("_vec",)
+
+    def __init__(self, vec: VectorStorage):
+        self._vec = vec
+
+    def __getitem__(self, i: int):
+        from ..refs import Ref
+
+        vec = self._vec
+        i = operator.index(i)
+        if not 0 <= i < len(vec):
+            raise IndexError("%s.x[%d] out of range" % (vec.hname(), i))
+        return Ref(lambda: (vec._arr, i), "%s.x[%d]" % (vec.hname(), i), keep=vec)
+
+
+def _unpickle(cls, data: bytes, label) -> VectorStorage:
+    v = cls()
+    v._set_data(np.frombuffer(data, dtype=float))
+    v._label = label
+    return v
+
+
+def vec_arg(x: object, what: str) -> VectorStorage:
+    """x if it is a Vector, else a clear error."""
+    if isinstance(x, VectorStorage):
+        return x
+    raise NeuronError("%s: expected a Vector, got %s" % (what, type(x).__name__))
+
+
+def _vector_class():
+    from ._vector import Vector
+
+    return Vector
+
+
+def values_from_iterable(obj: Iterable, what: str) -> np.ndarray:
+    """Float64 copy of a Python iterable or numpy array, with NEURON's complaints."""
+    if isinstance(obj, VectorStorage):
+        return obj._view().copy()
+    if isinstance(obj, np.ndarray):
+        return np.array(obj, dtype=float).ravel()
+    if isinstance(obj, (str, bytes)):
+        raise NeuronError("%s: a string is not a sequence of numbers" % what)
+    if not isinstance(obj, Iterator) and (isinstance(obj, Mapping) or not hasattr(type(obj), "__getitem__")):
+        raise NeuronError("%s: %s does not support the Python Sequence or Iterator protocol"
+                          % (what, type(obj).__name__))
+    items = list(obj)
+    for k, item in enumerate(items):
+        t = type(item)
+        if t is not float and t is not int and not is_number(item):
+            raise NeuronError("%s: item %d is not a valid number" % (what, k))
+    return np.array(items, dtype=float)

@@ -1,0 +1,49 @@
+"""The Vector class: storage plus the method groups, each in its own module."""
+from __future__ import annotations
+
+from ..errors import NeuronError
+from . import _fit
+from ._args import chk, is_number, num
+from ._arith import ArithMixin
+from ._calculus import CalculusMixin
+from ._edit import DMAXINT, EditMixin
+from ._fileio import FileIOMixin
+from ._histogram import HistogramMixin
+from ._search import SearchMixin
+from ._sim import SimMixin
+from ._spectral import SpectralMixin
+from ._stats import StatsMixin
+from ._storage import VectorStorage, values_from_iterable
+
+
+class Vector(EditMixin, SearchMixin, ArithMixin, StatsMixin, CalculusMixin, HistogramMixin,
+             SpectralMixin, FileIOMixin, SimMixin, VectorStorage):
+    """NEURON's Vector: Vector(), Vector(n[, fill]), Vector(iterable or numpy array)."""
+
+    __slots__ = ()
+
+    def __init__(self, *args) -> None:
+        if not args:
+            return
+        first = args[0]
+        if is_number(first):
+            if len(args) > 2:
+                raise NeuronError("Vector(n, fill) takes at most 2 arguments")
+            n = int(chk(first, 0, DMAXINT, "Vector"))
+            fill = num(args[1], "Vector") if len(args) > 1 else 0.0
+            self._cv.size = 0
+            self._realloc(n)
+            view = self._resize(n)
+            if fill != 0.0:
+                view[:] = fill
+            return
+        if len(args) > 1:
+            raise NeuronError("Vector(iterable) takes one argument")
+        values = values_from_iterable(first, "Vector")
+        self._cv.size = 0
+        self._realloc(len(values))
+        self._resize(len(values))[:] = values
+
+    def fit(self, fitted, fcn, indep, *pointers) -> float:
+        """data.fit(fitted, "fcn" | callable, indep, &p1, ...): simplex least squares."""
+        return _fit.fit(self, fitted, fcn, indep, pointers)

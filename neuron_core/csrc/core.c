@@ -81,9 +81,8 @@ static void api_electrode_current(nrn_ctx* ctx, int nd, double i_rhs, double g) 
         e->sav_rhs[nd] += i_rhs;
         e->sav_d[nd] -= g;
     }
-    if (e->ext_index && e->ext_index[nd] >= 0) {
+    if (e->ext && e->ext->row[nd] != -2) {
         nrn_ext_electrode(nd, i_rhs, g);
-        return;
     }
     ctx->rhs[nd] += i_rhs;
     ctx->d[nd] -= g;
@@ -131,6 +130,9 @@ void nrn_setup_tree_matrix(void) {
         memset(e->sav_rhs, 0, sizeof(double) * n);
         memset(e->sav_d, 0, sizeof(double) * n);
     }
+    if (e->ext) {
+        nrn_ext_begin();
+    }
     call_all(0);
     for (int k = 0; k < e->nmech && !e->errored; ++k) {
         nrn_mech_entry* me = &e->mechs[k];
@@ -138,13 +140,13 @@ void nrn_setup_tree_matrix(void) {
             me->desc->current(c, &me->m);
         }
     }
-    if (e->ext_index) {
-        nrn_ext_rhs();
-    }
     if (e->sav_rhs) {
         for (int i = 0; i < n; ++i) {
             e->sav_rhs[i] -= rhs[i];
         }
+    }
+    if (e->ext) {
+        nrn_ext_rhs();
     }
     /* axial currents into rhs */
     const int* restrict parent = e->parent;
@@ -162,7 +164,7 @@ void nrn_setup_tree_matrix(void) {
     for (int i = 0; i < n; ++i) {
         d[i] += cfac * cm[i];
     }
-    if (e->ext_index) {
+    if (e->ext) {
         nrn_ext_lhs();
     }
     if (e->sav_d) {
@@ -181,7 +183,7 @@ void nrn_setup_tree_matrix(void) {
 /* Hines elimination on a tree ordered parent-before-child; rhs becomes dv. */
 void nrn_solve(void) {
     nrn_engine* e = &nrn_eng;
-    if (e->ext_index) {
+    if (e->ext) {
         nrn_ext_solve_update();
         return;
     }
@@ -218,6 +220,9 @@ static void update_voltage(void) {
         for (int i = 0; i < n; ++i) {
             v[i] += rhs[i];
         }
+    }
+    if (e->ext) {
+        nrn_ext_update();
     }
     const double cfac = 1e-3 * e->ctx.cj;
     if (e->i_cap) {
@@ -289,6 +294,9 @@ int nrn_run_until(double tstop) {
 
 int nrn_init_mechanisms(void) {
     nrn_engine* e = &nrn_eng;
+    if (e->ext) {
+        nrn_ext_init();
+    }
     call_all(3);
     for (int k = 0; k < e->nmech && !e->errored; ++k) {
         nrn_mech_entry* me = &e->mechs[k];

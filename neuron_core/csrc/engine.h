@@ -98,6 +98,21 @@ typedef struct nrn_pnt {
     uint64_t tqseq;   /* its sequence number, to detect stale handles */
 } nrn_pnt;
 
+typedef struct nrn_extcell {
+    int nlayer;
+    int stride;        /* column stride of the extracellular mechanism data */
+    int* row;          /* [nnode] -2: no extracellular; -1: end/root node; >= 0: mechanism row */
+    double* p;         /* mechanism data: xraxial[nl] xg[nl] xc[nl] e i_membrane sav_g sav_rhs */
+    double* vx;        /* [nlayer][nnode] layer potentials (mV) */
+    double* ax;        /* [nlayer][nnode] axial coefficients, as a/b of the cable */
+    double* bx;
+    double* rhs;       /* [nlayer][nnode] work */
+    double* d;
+    double* x12;       /* [nlayer][nnode] coupling vi-vx0 (k=0), vx(k-1)-vx(k) */
+    double* blk;       /* [nnode][1+nl][1+nl] block solve work */
+    double* blkrhs;    /* [nnode][1+nl] */
+} nrn_extcell;
+
 typedef struct nrn_engine {
     nrn_ctx ctx;
     nrn_api api;
@@ -112,9 +127,7 @@ typedef struct nrn_engine {
     double* sav_d;        /* [nnode] fast i_membrane_, NULL when off */
     double* sav_rhs;      /* [nnode] fast i_membrane_ (nA after the step), NULL when off */
     /* extracellular (NULL when no section has it) */
-    int next_node;        /* nodes with extracellular */
-    int nlayer;
-    int* ext_index;       /* [nnode] row in the extracellular arrays, -1 none */
+    nrn_extcell* ext;
     /* mechanisms in call order */
     int nmech;
     nrn_mech_entry* mechs;

@@ -40,6 +40,9 @@ void nrn_ion_init(nrn_ctx* ctx, nrn_mech* m);
 void nrn_second_order_cur(void);
 
 /* extracellular.c */
+void nrn_ext_begin(void);
+void nrn_ext_update(void);
+void nrn_ext_init(void);
 void nrn_ext_rhs(void);
 void nrn_ext_lhs(void);
 void nrn_ext_solve_update(void);

@@ -16,7 +16,7 @@ from . import geometry
 from .engine import eng, ffi, lib
 from .errors import NeuronError
 from .mechanisms import registry
-from .mechtype import ARTIFICIAL, DENSITY, ION, POINT, MechType
+from .mechtype import DENSITY, EXTRACELLULAR, ION, POINT, MechType
 
 ION_VAR_COL = {"e": 0, "ci": 1, "co": 2, "cur": 3, "dcurdv": 4}
 
@@ -94,6 +94,8 @@ def rebuild(model) -> None:
         b.sav_d = np.zeros(max(nnode, 1))
         b.sav_rhs = np.zeros(max(nnode, 1))
     _mechanisms(model, b, order)
+    from . import extracellular
+    extracellular.build(b, order)
     old = model.built
     model.built = b
     _wire_engine(model, b, old)
@@ -206,7 +208,7 @@ def _mech_call_order() -> List[MechType]:
     """Ions first, then mechanisms that write concentrations, then the rest."""
     ions, writers, rest = [], [], []
     for mt in registry.order:
-        if mt.nalive == 0:
+        if mt.nalive == 0 or mt.kind == EXTRACELLULAR:
             continue
         if mt.kind == ION:
             ions.append(mt)

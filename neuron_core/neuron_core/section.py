@@ -152,6 +152,15 @@ class Section:
         self._set_vseg_user(vseg[src], n)
         self._v[n] = vend
         self._vroot = self._vroot.copy()
+        if "_vext" in self.__dict__:
+            ve = self._vext
+            seg = ve[:, :old][:, ::-1] if self._childend == 1.0 else ve[:, :old]
+            new = np.empty((ve.shape[0], n + 1))
+            mapped = seg[:, src]
+            new[:, :n] = mapped[:, ::-1] if self._childend == 1.0 else mapped
+            new[:, n] = ve[:, old]
+            self._vext = new
+            self._vextroot = self._vextroot.copy()
         for mname in list(self._mechs):
             mt = registry.types[mname]
             r_old = self._mechs[mname]

@@ -12,18 +12,25 @@ from .model import model
 from .refs import Ref
 
 
-def node_location(sec, x: float) -> Tuple[np.ndarray, int]:
-    """(array, index) holding the node voltage of sec at x (ends are exact nodes)."""
+def node_owner(sec, x: float):
+    """(section owning the node at x, its block index or "root"); ends are exact nodes."""
     attach = 1.0 if sec._childend == 1.0 else 0.0
-    own_end = 1.0 - attach
     if x == attach:
         p = sec._parent
         if p is None or p._deleted:
-            return sec._vroot, 0
-        return node_location(p, sec._parentx)
-    if x == own_end:
-        return sec._v, sec._nseg
-    return sec._v, sec._block_index(sec._seg_index(x))
+            return sec, "root"
+        return node_owner(p, sec._parentx)
+    if x == 1.0 - attach:
+        return sec, sec._nseg
+    return sec, sec._block_index(sec._seg_index(x))
+
+
+def node_location(sec, x: float) -> Tuple[np.ndarray, int]:
+    """(array, index) holding the node voltage of sec at x."""
+    owner, where = node_owner(sec, x)
+    if where == "root":
+        return owner._vroot, 0
+    return owner._v, where
 
 
 class Segment:
@@ -203,8 +210,8 @@ class Segment:
         if var.size > 1:
             raise NeuronError("%s is an array; assign its elements (seg.%s[i] = value)" % (name, name))
         mt.data[var.col + idx, self._mech_row(mt)] = float(value)
-        if mt.kind == ION and name.startswith("e") is False:
-            pass
+        if mt.name == "extracellular":
+            model.geometry_dirty = True
 
     def _range_var(self, name: str):
         """(mechtype, var, element) for a range variable name at this segment, or None."""
@@ -225,6 +232,8 @@ class Segment:
         spec = self._range_var(name)
         if spec is not None:
             mt, var, idx = spec
+            if var.size > 1:
+                return RangeRefArray(self, mt, var)
             return mech_ref(sec, self.x, mt, var.col + idx, "%r.%s" % (self, name))
         maker = _SPECIAL_REF.get(name)
         if maker is not None:
@@ -264,6 +273,21 @@ class RangeArray:
     def __setitem__(self, i: int, value: float) -> None:
         i = self._check(i)
         self._mt.data[self._var.col + i, self._seg._mech_row(self._mt)] = float(value)
+        if self._mt.name == "extracellular":
+            model.geometry_dirty = True
+
+
+class RangeRefArray:
+    """`seg._ref_xg`: `[i]` gives a pointer to element i of an array range variable."""
+
+    def __init__(self, seg: Segment, mt: MechType, var: VarSpec):
+        self._seg, self._mt, self._var = seg, mt, var
+
+    def __getitem__(self, i: int) -> Ref:
+        if not 0 <= i < self._var.size:
+            raise IndexError("%s index %d out of range" % (self._var.name, i))
+        seg = self._seg
+        return mech_ref(seg.sec, seg.x, self._mt, self._var.col + i, "%r.%s[%d]" % (seg, self._var.name, i))
 
 
 class Mechanism:
@@ -379,5 +403,15 @@ def _i_cap_ref(seg: Segment) -> Ref:
     return Ref(lambda: (model.built.i_cap, model.built.node_index(sec, x)), "%r.i_cap" % seg, keep=sec)
 
 
-_SPECIAL_GET = {"i_membrane_": _i_membrane_, "i_cap": _i_cap}
-_SPECIAL_REF = {"i_membrane_": _i_membrane_ref, "i_cap": _i_cap_ref}
+def _vext(seg: Segment):
+    from .extracellular import VextArray
+    return VextArray(seg)
+
+
+def _vext_ref(seg: Segment):
+    from .extracellular import VextRefArray
+    return VextRefArray(seg)
+
+
+_SPECIAL_GET = {"i_membrane_": _i_membrane_, "i_cap": _i_cap, "vext": _vext}
+_SPECIAL_REF = {"i_membrane_": _i_membrane_ref, "i_cap": _i_cap_ref, "vext": _vext_ref}

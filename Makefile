@@ -13,7 +13,7 @@ $(PY):
 install: $(PY)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q -r requirements-dev.txt
-	$(PIP) install -q --no-deps --no-build-isolation $(foreach c,$(COMPONENTS),-e $(c)) -e .
+	$(PIP) install -q --no-deps --no-build-isolation --config-settings editable_mode=compat $(foreach c,$(COMPONENTS),-e $(c)) -e .
 	$(PY) -c "import neuron; print('neuron', neuron.__version__, 'installed in $(VENV)')"
 
 core: $(PY)

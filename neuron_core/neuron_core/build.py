@@ -270,7 +270,7 @@ def _wire_pnts(model, b: Built, old) -> None:
             pnts[k].presyn = old.pnts[k].presyn
     for pid, ref in model.point_processes.items():
         pp = ref()
-        if pp is None:
+        if pp is None or pp._row < 0:
             continue
         pnts[pid].mech = b.mech_index[pp._mt.name]
         pnts[pid].row = pp._row

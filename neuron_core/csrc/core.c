@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "engine_int.h"
+#include "nonvint_api.h"
 
 nrn_engine nrn_eng;
 
@@ -178,6 +179,8 @@ void nrn_setup_tree_matrix(void) {
         d[i] -= b[i];
         d[p] -= a[i];
     }
+    nrn_nonvint_call(NRN_NV_CURRENT);
+    nrn_nonvint_call(NRN_NV_COND);
 }
 
 /* Hines elimination on a tree ordered parent-before-child; rhs becomes dv. */
@@ -270,6 +273,7 @@ int nrn_fixed_step(void) {
     c->t += 0.5 * c->dt;
     nrn_play_continuous(c->t);
     states();
+    nrn_nonvint_call(NRN_NV_SOLVE);
     call_all(1);
     call_all(2);
     if (e->errored) {
@@ -297,6 +301,7 @@ int nrn_init_mechanisms(void) {
     if (e->ext) {
         nrn_ext_init();
     }
+    nrn_nonvint_call(NRN_NV_INIT);
     call_all(3);
     for (int k = 0; k < e->nmech && !e->errored; ++k) {
         nrn_mech_entry* me = &e->mechs[k];

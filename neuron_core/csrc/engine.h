@@ -150,6 +150,12 @@ typedef struct nrn_engine {
     nrn_record* records;
     int nplay;
     nrn_play* plays;
+    /* spikes of sources that have a gid and are outputs (ParallelContext): the exchange
+     * buffer (drained by Python between integration intervals) and spike_record(-1, ...) */
+    nrn_vec* out_t;
+    nrn_vec* out_gid;
+    nrn_vec* recall_t;
+    nrn_vec* recall_gid;
     /* state */
     int stoprun;
     int use_fast_imem;

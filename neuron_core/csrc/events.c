@@ -253,6 +253,16 @@ void nrn_presyn_fire(int id, double t) {
             nrn_vec_append(ps->rec_id, ps->rec_idval);
         }
     }
+    if (ps->gid >= 0 && ps->output) {
+        if (e->out_t) {
+            nrn_vec_append(e->out_t, t);
+            nrn_vec_append(e->out_gid, (double)ps->gid);
+        }
+        if (e->recall_t) {
+            nrn_vec_append(e->recall_t, t);
+            nrn_vec_append(e->recall_gid, (double)ps->gid);
+        }
+    }
     for (int k = 0; k < ps->nnc; ++k) {
         nrn_netcon* nc = &e->netcons[ps->nc[k]];
         if (nc->active && nc->target >= 0) {

@@ -104,6 +104,7 @@ def rebuild(model) -> None:
     model.version += 1
     for fn in list(model.on_rebuild):
         fn()
+    lib.nrn_nonvint_call(lib.NRN_NV_STRUCTURE)
 
 
 def _geometry(b: Built, order: List, roots: List) -> None:

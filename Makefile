@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
-COMPONENTS := neuron_core neuron_nmodl neuron_hoc neuron_rxd plugins/neuron_stdmech plugins/neuron_vecstim
+# every component distribution in the repository (a folder with a pyproject.toml)
+COMPONENTS := $(patsubst %/pyproject.toml,%,$(wildcard neuron_core/pyproject.toml neuron_nmodl/pyproject.toml neuron_hoc/pyproject.toml neuron_rxd/pyproject.toml plugins/*/pyproject.toml))
 
 .PHONY: install test demo core clean conformance bench
 

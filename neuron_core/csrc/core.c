@@ -39,6 +39,7 @@ nrn_engine* nrn_engine_get(void) {
         a->error = nrn_error;
         a->printf_ = api_printf;
         nrn_callargs_install(a);
+        nrn_random_install(a);
     }
     return &nrn_eng;
 }

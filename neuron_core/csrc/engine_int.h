@@ -31,6 +31,9 @@ void nrn_events_net_move(nrn_ctx* ctx, nrn_mech* m, int i, double tnew);
 void nrn_events_watch_clear(nrn_ctx* ctx, nrn_mech* m, int i);
 void nrn_events_watch_activate(nrn_ctx* ctx, nrn_mech* m, int i, int k, double flag);
 
+/* mechrandom.c */
+void nrn_random_install(nrn_api* a);
+
 /* callargs.c */
 void nrn_callargs_install(nrn_api* a);
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .engine import ffi
 from .mechtype import MechType, SlotSpec
 
 _unset = np.full(64, np.nan)
@@ -24,9 +25,26 @@ def slot_addresses(mt: MechType, k: int, slot: SlotSpec, n: int) -> np.ndarray:
         ref = None
         if owner is None:
             continue
+        if slot.kind == "random":
+            out[row] = int(ffi.cast("uintptr_t", random_stream(owner, mt, slot.name, row)))
+            continue
         getter = getattr(owner, "_slot_ref", None)
         if getter is not None:
             ref = getter(mt, slot.name, row)
         if ref is not None:
             out[row] = ref.address()
     return out
+
+
+def random_stream(owner, mt: MechType, name: str, row: int):
+    """The stream of RANDOM variable `name` of the instance at `row` (made on first use)."""
+    from .nmodlrandom import new_stream
+    store = owner.__dict__.setdefault("_randoms", {})
+    if mt.is_point:
+        key = name
+    else:
+        key = (mt.name, name, row - owner._mechs[mt.name])
+    st = store.get(key)
+    if st is None:
+        st = store[key] = new_stream()
+    return st

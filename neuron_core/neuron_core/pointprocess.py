@@ -52,8 +52,17 @@ class PointProcess:
                 if cas is not None:
                     d["_pnt"] = model.new_pnt_id(self)
                     self.loc(0.5, sec=cas)
+        self._make_streams()
         for k, v in kwargs.items():
             setattr(self, k, v)
+
+    def _make_streams(self) -> None:
+        """RANDOM variables get their streams at creation, numbered in creation order."""
+        mt = self._mt
+        for s in mt.slots:
+            if s.kind == "random":
+                from .pointers import random_stream
+                random_stream(self, mt, s.name, self._row)
 
     # ------------------------------------------------------------ location
 
@@ -161,6 +170,10 @@ class PointProcess:
         if name in mt.functions:
             from .mechfunc import pp_function
             return pp_function(self, name)
+        if any(s.name == name and s.kind == "random" for s in mt.slots):
+            from .nmodlrandom import NMODLRandom
+            from .pointers import random_stream
+            return NMODLRandom(random_stream(self, mt, name, self._row))
         var = self._var(name)
         if var is None:
             raise AttributeError("%s has no attribute %r" % (mt.name, name))

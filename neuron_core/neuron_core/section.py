@@ -433,6 +433,11 @@ class Section:
         row = mt.alloc(self._nseg, self)
         self._mechs[mt.name] = row
         self._mech_order.append(mt.name)
+        for s in mt.slots:
+            if s.kind == "random":
+                from .pointers import random_stream
+                for j in range(self._nseg):
+                    random_stream(self, mt, s.name, row + j)
         model.structure_dirty = True
 
     def _promote_ion(self, ion: str, use: dict) -> None:

@@ -94,7 +94,8 @@ struct nrn_api {
     /* Errors from mechanism code (also used by VERBATIM hoc_execerror). */
     void (*error)(const char* msg, const char* detail);
     /* Random numbers for NMODL RANDOM variables and legacy scop_random.  `stream` is
-     * the pointer-slot value of the RANDOM variable. */
+     * the pointer-slot value of the RANDOM variable (a Random123 stream owned by the
+     * engine).  uniform: (0,1); normal: N(0,1); negexp: mean 1. */
     double (*random_uniform)(double* stream);
     double (*random_normal)(double* stream);
     double (*random_negexp)(double* stream);
@@ -108,8 +109,17 @@ struct nrn_api {
     const char* (*gargstr)(int iarg);
     /* Output from mechanism code goes through the engine so Python sees it. */
     int (*printf_)(const char* fmt, ...);
+    /* More RANDOM builtins: random_setids, random_setseq, random_ipick, and the
+     * two/three-argument forms random_uniform(r, a, b), random_negexp(r, mean),
+     * random_normal(r, mean, std). */
+    void (*random_setids)(double* stream, double id1, double id2, double id3);
+    void (*random_setseq)(double* stream, double seq);
+    double (*random_ipick)(double* stream);
+    double (*random_uniform_ab)(double* stream, double a, double b);
+    double (*random_negexp_mean)(double* stream, double mean);
+    double (*random_normal_ms)(double* stream, double mean, double std);
     /* Reserved for growth without an ABI version change. */
-    void* reserved[16];
+    void* reserved[10];
 };
 
 /* Callbacks of one mechanism type.  Any pointer may be NULL. */

@@ -70,7 +70,7 @@ def test_nrn_vec_struct_tracks_the_buffer():
     v = Vector([1, 2, 3])
     assert v._cv.size == 3 and v._cv.cap == v.buffer_size()
     assert ffi.cast("intptr_t", v._cv.data) == v.as_numpy().__array_interface__["data"][0]
-    assert ffi.from_handle(v._cv.handle)._ref() is v
+    assert ffi.from_handle(v._cv.handle)() is v
 
 
 def test_engine_appends_grow_through_the_python_callback():

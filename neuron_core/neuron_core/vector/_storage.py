@@ -22,24 +22,25 @@ from ..errors import NeuronError
 from ._args import is_number
 
 
-class _Grower:
+class _Grower(weakref.ref):
     """What `_cv.handle` points to: forwards the engine's grow requests to the Vector.
 
-    It holds the Vector weakly so that Vector -> handle -> Vector is not a reference cycle
-    (a cycle would keep large buffers alive until the cyclic garbage collector runs)."""
+    A weak reference, so that Vector -> handle -> Vector is not a reference cycle (a cycle
+    would keep large buffers alive until the cyclic garbage collector runs)."""
 
-    __slots__ = ("_ref",)
-
-    def __init__(self, vec: "VectorStorage"):
-        self._ref = weakref.ref(vec)
+    __slots__ = ()
 
     def _c_grow(self, n: int) -> None:
-        vec = self._ref()
+        vec = self()
         if vec is not None:
             vec._c_grow(n)
 
 
 _ids = itertools.count()
+_EMPTY = np.empty(0)
+_new_cv = ffi.new
+_from_buffer = ffi.from_buffer
+_new_handle = ffi.new_handle
 
 
 class VectorStorage:
@@ -51,18 +52,24 @@ class VectorStorage:
 
     def __new__(cls, *args, **kwargs):
         self = object.__new__(cls)
-        arr = np.empty(0)
-        cv = ffi.new("nrn_vec*")
-        cv.data = ffi.from_buffer("double[]", arr)
-        self._arr = arr
+        cv = _new_cv("nrn_vec*")
+        self._arr = _EMPTY  # capacity 0: cv.data stays NULL until the first allocation
         self._cv = cv
-        self._handle = ffi.new_handle(_Grower(self))
-        cv.handle = self._handle
+        self._handle = h = _new_handle(_Grower(self))
+        cv.handle = h
         self._label = None
         self._id = next(_ids)
         return self
 
     # ------------------------------------------------------------- capacity
+
+    def _adopt(self, arr: np.ndarray, n: int) -> None:
+        """Take `arr` (a fresh float64 array) as the buffer, holding n elements."""
+        self._arr = arr
+        cv = self._cv
+        cv.data = _from_buffer("double[]", arr)
+        cv.cap = len(arr)
+        cv.size = n
 
     def _realloc(self, cap: int) -> None:
         """Replace the buffer by one of capacity `cap`, keeping the used elements."""
@@ -70,12 +77,7 @@ class VectorStorage:
         new = np.empty(cap)
         keep = n if n < cap else cap
         new[:keep] = self._arr[:keep]
-        self._arr = new
-        cv = self._cv
-        cv.data = ffi.from_buffer("double[]", new)
-        cv.cap = cap
-        if keep < n:
-            cv.size = keep
+        self._adopt(new, keep)
 
     def _c_grow(self, n: int) -> None:
         """Engine callback: make room for at least n elements."""
@@ -115,9 +117,13 @@ class VectorStorage:
         return self._arr[: self._cv.size]
 
     def _new_like(self, values) -> "VectorStorage":
-        """A new Vector (same Python class as NEURON's `Vector`) holding `values`."""
-        out = _vector_class()()
-        out._set_data(values)
+        """A new Vector (NEURON's class, not a subclass) holding a copy of `values`."""
+        cls = _VECTOR[0]
+        if cls is None:
+            cls = _vector_class()
+        out = cls.__new__(cls)
+        arr = np.array(values, dtype=float)
+        out._adopt(arr, len(arr))
         return out
 
     # ------------------------------------------------------------- identity
@@ -243,7 +249,8 @@ class _ElementRefs:
 
 def _unpickle(cls, data: bytes, label) -> VectorStorage:
     v = cls()
-    v._set_data(np.frombuffer(data, dtype=float))
+    values = np.frombuffer(data, dtype=float).copy()
+    v._adopt(values, len(values))
     v._label = label
     return v
 
@@ -255,9 +262,13 @@ def vec_arg(x: object, what: str) -> VectorStorage:
     raise NeuronError("%s: expected a Vector, got %s" % (what, type(x).__name__))
 
 
+_VECTOR = [None]
+
+
 def _vector_class():
     from ._vector import Vector
 
+    _VECTOR[0] = Vector
     return Vector
 
 

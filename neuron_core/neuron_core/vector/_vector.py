@@ -1,6 +1,8 @@
 """The Vector class: storage plus the method groups, each in its own module."""
 from __future__ import annotations
 
+import numpy as np
+
 from ..errors import NeuronError
 from . import _fit
 from ._args import chk, is_number, num
@@ -30,19 +32,16 @@ class Vector(EditMixin, SearchMixin, ArithMixin, StatsMixin, CalculusMixin, Hist
             if len(args) > 2:
                 raise NeuronError("Vector(n, fill) takes at most 2 arguments")
             n = int(chk(first, 0, DMAXINT, "Vector"))
-            fill = num(args[1], "Vector") if len(args) > 1 else 0.0
-            self._cv.size = 0
-            self._realloc(n)
-            view = self._resize(n)
-            if fill != 0.0:
-                view[:] = fill
+            if len(args) > 1:
+                arr = np.full(n, num(args[1], "Vector"))
+            else:
+                arr = np.zeros(n)
+            self._adopt(arr, n)
             return
         if len(args) > 1:
             raise NeuronError("Vector(iterable) takes one argument")
         values = values_from_iterable(first, "Vector")
-        self._cv.size = 0
-        self._realloc(len(values))
-        self._resize(len(values))[:] = values
+        self._adopt(values, len(values))
 
     def fit(self, fitted, fcn, indep, *pointers) -> float:
         """data.fit(fitted, "fcn" | callable, indep, &p1, ...): simplex least squares."""

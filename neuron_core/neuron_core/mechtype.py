@@ -135,7 +135,31 @@ class MechType:
         self.dirty = True
         return r0
 
+    def call_instance(self, which: str, row: int, count: int = 1) -> None:
+        """Run the CONSTRUCTOR or DESTRUCTOR block of rows [row, row+count)."""
+        if self.desc is None:
+            return
+        fn = getattr(self.desc, which)
+        if fn == ffi.NULL:
+            return
+        from .engine import check, eng
+        m = ffi.new("nrn_mech*")
+        m.n = self.nrows
+        m.stride = self.data.shape[1]
+        m.type = self.type_index
+        node = np.full(max(self.nrows, 1), -1, dtype=np.int32)
+        m.node = ffi.cast("int*", node.ctypes.data)
+        m.pnt = ffi.NULL
+        m.p = ffi.cast("double*", self.data.ctypes.data)
+        m.pp = ffi.cast("double**", self.pp.ctypes.data)
+        m.globals = ffi.cast("double*", self.globals.ctypes.data)
+        for r in range(row, row + count):
+            fn(ffi.addressof(eng.ctx), m, r)
+        check()
+
     def free(self, row: int, count: int = 1) -> None:
+        if self.desc is not None and self.desc.destructor != ffi.NULL:
+            self.call_instance("destructor", row, count)
         self.alive[row:row + count] = False
         for r in range(row, row + count):
             self.owner[r] = None

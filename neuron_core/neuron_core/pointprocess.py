@@ -53,6 +53,8 @@ class PointProcess:
                     d["_pnt"] = model.new_pnt_id(self)
                     self.loc(0.5, sec=cas)
         self._make_streams()
+        if self._row >= 0:
+            mt.call_instance("constructor", self._row)
         for k, v in kwargs.items():
             setattr(self, k, v)
 

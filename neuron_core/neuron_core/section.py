@@ -438,6 +438,7 @@ class Section:
                 from .pointers import random_stream
                 for j in range(self._nseg):
                     random_stream(self, mt, s.name, row + j)
+        mt.call_instance("constructor", row, self._nseg)
         model.structure_dirty = True
 
     def _promote_ion(self, ion: str, use: dict) -> None:

@@ -119,22 +119,23 @@ void nrn_table_check(void) {
     }
 }
 
-void nrn_setup_tree_matrix(void) {
+/* The part of the diagonal that does not change from step to step (capacitance, axial). */
+static void refresh_d0(void) {
     nrn_engine* e = &nrn_eng;
-    nrn_ctx* c = &e->ctx;
     const int n = e->nnode;
-    double* restrict rhs = c->rhs;
-    double* restrict d = c->d;
-    const double* restrict v = c->v;
-    memset(rhs, 0, sizeof(double) * n);
-    memset(d, 0, sizeof(double) * n);
-    if (e->sav_rhs) {
-        memset(e->sav_rhs, 0, sizeof(double) * n);
-        memset(e->sav_d, 0, sizeof(double) * n);
+    const double cfac = 1e-3 * e->ctx.cj;
+    for (int i = 0; i < n; ++i) {
+        e->d0[i] = cfac * e->cm[i];
     }
-    if (e->ext) {
-        nrn_ext_begin();
+    for (int i = e->nroot; i < n; ++i) {
+        e->d0[i] -= e->b[i];
+        e->d0[e->parent[i]] -= e->a[i];
     }
+    e->d0_cj = e->ctx.cj;
+}
+
+static void mechanism_currents(nrn_ctx* c) {
+    nrn_engine* e = &nrn_eng;
     call_all(0);
     for (int k = 0; k < e->nmech && !e->errored; ++k) {
         nrn_mech_entry* me = &e->mechs[k];
@@ -142,15 +143,13 @@ void nrn_setup_tree_matrix(void) {
             me->desc->current(c, &me->m);
         }
     }
-    if (e->sav_rhs) {
-        for (int i = 0; i < n; ++i) {
-            e->sav_rhs[i] -= rhs[i];
-        }
-    }
-    if (e->ext) {
-        nrn_ext_rhs();
-    }
-    /* axial currents into rhs */
+}
+
+static void axial_rhs(void) {
+    nrn_engine* e = &nrn_eng;
+    const int n = e->nnode;
+    double* restrict rhs = e->ctx.rhs;
+    const double* restrict v = e->ctx.v;
     const int* restrict parent = e->parent;
     const double* restrict a = e->a;
     const double* restrict b = e->b;
@@ -160,6 +159,47 @@ void nrn_setup_tree_matrix(void) {
         rhs[i] -= b[i] * dv;
         rhs[p] += a[i] * dv;
     }
+}
+
+/* Current balance: rhs = -membrane currents + electrode currents + axial currents,
+ * d = membrane conductances + cm*cj + axial coupling. */
+void nrn_setup_tree_matrix(void) {
+    nrn_engine* e = &nrn_eng;
+    nrn_ctx* c = &e->ctx;
+    const int n = e->nnode;
+    double* restrict rhs = c->rhs;
+    double* restrict d = c->d;
+    memset(rhs, 0, sizeof(double) * n);
+    if (!e->ext && !e->sav_rhs && e->d0) {
+        /* common case: start d from its constant part */
+        if (e->d0_cj != c->cj) {
+            refresh_d0();
+        }
+        memcpy(d, e->d0, sizeof(double) * n);
+        mechanism_currents(c);
+        axial_rhs();
+        nrn_nonvint_call(NRN_NV_CURRENT);
+        nrn_nonvint_call(NRN_NV_COND);
+        return;
+    }
+    memset(d, 0, sizeof(double) * n);
+    if (e->sav_rhs) {
+        memset(e->sav_rhs, 0, sizeof(double) * n);
+        memset(e->sav_d, 0, sizeof(double) * n);
+    }
+    if (e->ext) {
+        nrn_ext_begin();
+    }
+    mechanism_currents(c);
+    if (e->sav_rhs) {
+        for (int i = 0; i < n; ++i) {
+            e->sav_rhs[i] -= rhs[i];
+        }
+    }
+    if (e->ext) {
+        nrn_ext_rhs();
+    }
+    axial_rhs();
     /* capacitance: cm (uF/cm2) * cj (1/ms) * 1e-3 -> S/cm2; zero at zero-area nodes */
     const double cfac = 1e-3 * c->cj;
     const double* restrict cm = e->cm;
@@ -175,6 +215,9 @@ void nrn_setup_tree_matrix(void) {
             e->sav_d[i] = d[i] - e->sav_d[i];
         }
     }
+    const int* restrict parent = e->parent;
+    const double* restrict a = e->a;
+    const double* restrict b = e->b;
     for (int i = e->nroot; i < n; ++i) {
         int p = parent[i];
         d[i] -= b[i];

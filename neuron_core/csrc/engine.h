@@ -124,6 +124,9 @@ typedef struct nrn_engine {
     double* b;            /* [nnode] effect of the parent on node i's equation */
     double* cm;           /* [nnode] uF/cm2 */
     double* i_cap;        /* [nnode] mA/cm2, computed after each solve */
+    double* d0;           /* [nnode] capacitance and axial part of d, constant while cj and
+                             geometry are; recomputed when d0_cj != cj */
+    double d0_cj;
     double* sav_d;        /* [nnode] fast i_membrane_, NULL when off */
     double* sav_rhs;      /* [nnode] fast i_membrane_ (nA after the step), NULL when off */
     /* extracellular (NULL when no section has it) */

@@ -29,6 +29,7 @@ class Built:
         z = lambda: np.zeros(max(nnode, 1))  # noqa: E731
         self.v, self.rhs, self.d, self.area, self.diam = z(), z(), z(), z(), z()
         self.a, self.b, self.rinv, self.cm, self.i_cap = z(), z(), z(), z(), z()
+        self.d0 = z()
         self.sav_d = self.sav_rhs = None
         self.parent = np.full(max(nnode, 1), -1, dtype=np.int32)
         self.sections: List = []
@@ -228,6 +229,8 @@ def _wire_engine(model, b: Built, old) -> None:
     eng.nnode, eng.nroot = b.nnode, b.nroot
     eng.parent = ffi.cast("int*", b.parent.ctypes.data)
     eng.a, eng.b, eng.cm, eng.i_cap = ptr(b.a), ptr(b.b), ptr(b.cm), ptr(b.i_cap)
+    eng.d0 = ptr(b.d0)
+    eng.d0_cj = -1.0
     if b.sav_d is not None:
         eng.sav_d, eng.sav_rhs = ptr(b.sav_d), ptr(b.sav_rhs)
     else:

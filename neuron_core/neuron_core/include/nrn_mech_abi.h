@@ -152,9 +152,15 @@ typedef struct nrn_mech_desc {
     nrn_watch_fn watch_cond; /* WATCH k condition: > 0 when true */
     nrn_mech_fn after_cvode; /* SOLVE ... METHOD after_cvode */
     nrn_mech_fn before_initial, after_initial, before_breakpoint, after_solve, before_step;
-    /* Variable step (CVODE) interface. */
-    nrn_mech_fn ode_spec;    /* state derivatives into the columns of D<state> */
-    nrn_mech_fn ode_matsol;  /* diagonal solve of (1 - gamma J) */
+    /* Variable step (CVODE) interface, over the states listed in the metadata ("states";
+     * each state s has a derivative column "D<s>", kind "dstate").
+     * ode_spec:   with v and the state columns holding the integrator's y, write dy/dt into
+     *             the D<s> columns (currents are evaluated separately through `current`).
+     * ode_matsol: the D<s> columns hold b on entry; solve (1 - ctx->dt * J_ss) x = b with
+     *             J_ss = d(ds/dt)/ds (the diagonal Jacobian), ctx->dt being gamma during the
+     *             call, and leave x in D<s>.  KINETIC schemes may solve their block instead. */
+    nrn_mech_fn ode_spec;
+    nrn_mech_fn ode_matsol;
     double* globals;         /* GLOBAL block */
     int nglobals;
     const nrn_fn_entry* fns;

@@ -90,7 +90,9 @@ static void api_electrode_current(nrn_ctx* ctx, int nd, double i_rhs, double g) 
     ctx->d[nd] -= g;
 }
 
-static void call_all(int which) {
+/* BEFORE/AFTER blocks: 0 BEFORE BREAKPOINT, 1 AFTER SOLVE, 2 BEFORE STEP, 3 BEFORE INITIAL,
+ * 4 AFTER INITIAL */
+void nrn_call_ba(int which) {
     nrn_engine* e = &nrn_eng;
     for (int k = 0; k < e->nmech && !e->errored; ++k) {
         nrn_mech_entry* me = &e->mechs[k];
@@ -134,9 +136,9 @@ static void refresh_d0(void) {
     e->d0_cj = e->ctx.cj;
 }
 
-static void mechanism_currents(nrn_ctx* c) {
+void nrn_mechanism_currents(nrn_ctx* c) {
     nrn_engine* e = &nrn_eng;
-    call_all(0);
+    nrn_call_ba(0);
     for (int k = 0; k < e->nmech && !e->errored; ++k) {
         nrn_mech_entry* me = &e->mechs[k];
         if (me->desc->current && me->m.n) {
@@ -145,7 +147,7 @@ static void mechanism_currents(nrn_ctx* c) {
     }
 }
 
-static void axial_rhs(void) {
+void nrn_axial_rhs(void) {
     nrn_engine* e = &nrn_eng;
     const int n = e->nnode;
     double* restrict rhs = e->ctx.rhs;
@@ -176,8 +178,8 @@ void nrn_setup_tree_matrix(void) {
             refresh_d0();
         }
         memcpy(d, e->d0, sizeof(double) * n);
-        mechanism_currents(c);
-        axial_rhs();
+        nrn_mechanism_currents(c);
+        nrn_axial_rhs();
         nrn_nonvint_call(NRN_NV_CURRENT);
         nrn_nonvint_call(NRN_NV_COND);
         return;
@@ -190,7 +192,7 @@ void nrn_setup_tree_matrix(void) {
     if (e->ext) {
         nrn_ext_begin();
     }
-    mechanism_currents(c);
+    nrn_mechanism_currents(c);
     if (e->sav_rhs) {
         for (int i = 0; i < n; ++i) {
             e->sav_rhs[i] -= rhs[i];
@@ -199,7 +201,7 @@ void nrn_setup_tree_matrix(void) {
     if (e->ext) {
         nrn_ext_rhs();
     }
-    axial_rhs();
+    nrn_axial_rhs();
     /* capacitance: cm (uF/cm2) * cj (1/ms) * 1e-3 -> S/cm2; zero at zero-area nodes */
     const double cfac = 1e-3 * c->cj;
     const double* restrict cm = e->cm;
@@ -254,7 +256,7 @@ void nrn_solve(void) {
     }
 }
 
-static void update_voltage(void) {
+void nrn_update_voltage(void) {
     nrn_engine* e = &nrn_eng;
     const int n = e->nnode;
     double* restrict v = e->ctx.v;
@@ -285,7 +287,7 @@ static void update_voltage(void) {
     }
 }
 
-static void states(void) {
+void nrn_mechanism_states(void) {
     nrn_engine* e = &nrn_eng;
     for (int k = 0; k < e->nmech && !e->errored; ++k) {
         nrn_mech_entry* me = &e->mechs[k];
@@ -313,13 +315,13 @@ int nrn_fixed_step(void) {
     }
     nrn_solve();
     nrn_second_order_cur();
-    update_voltage();
+    nrn_update_voltage();
     c->t += 0.5 * c->dt;
     nrn_play_continuous(c->t);
-    states();
+    nrn_mechanism_states();
     nrn_nonvint_call(NRN_NV_SOLVE);
-    call_all(1);
-    call_all(2);
+    nrn_call_ba(1);
+    nrn_call_ba(2);
     if (e->errored) {
         return -1;
     }
@@ -346,7 +348,7 @@ int nrn_init_mechanisms(void) {
         nrn_ext_init();
     }
     nrn_nonvint_call(NRN_NV_INIT);
-    call_all(3);
+    nrn_call_ba(3);
     for (int k = 0; k < e->nmech && !e->errored; ++k) {
         nrn_mech_entry* me = &e->mechs[k];
         if (me->desc->initialize && me->m.n) {
@@ -388,7 +390,7 @@ int nrn_init_events(void) {
             }
         }
     }
-    call_all(4);
+    nrn_call_ba(4);
     return e->errored ? -1 : 0;
 }
 

@@ -19,6 +19,13 @@ enum { ION_E = 0, ION_CI = 1, ION_CO = 2, ION_CUR = 3, ION_DCURDV = 4, ION_STYLE
 enum { IONG_CI0 = 0, IONG_CO0 = 1, IONG_CHARGE = 2 };
 
 void nrn_error(const char* msg, const char* detail);
+
+/* core.c pieces other engine modules (variable step) reuse */
+void nrn_call_ba(int which);
+void nrn_mechanism_currents(nrn_ctx* c);
+void nrn_axial_rhs(void);
+void nrn_update_voltage(void);
+void nrn_mechanism_states(void);
 int nrn_check_error(void);
 
 /* events.c */

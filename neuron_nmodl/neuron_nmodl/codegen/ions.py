@@ -1,0 +1,67 @@
+"""Copying ion variables between a mechanism's own columns and the ion mechanism's (through
+pointer slots), as NEURON's generated code does at entry and exit of each callback."""
+from __future__ import annotations
+
+from typing import List
+
+from ..sema.model import Model
+from .names import col, slot
+
+
+def _slot_of(m: Model, ion: str, var: str) -> int:
+    for k, s in enumerate(m.slots):
+        if s.kind == "ion" and s.ion == ion and s.var == var:
+            return k
+    return -1
+
+
+def copy_in(m: Model) -> List[str]:
+    """READ variables and written concentrations / reversal potentials."""
+    out = []
+    for ion in m.ions:
+        for v in ion.read + [x for x in ion.write if ion.var_kind(x) in ("ci", "co", "e")]:
+            sym = m.symbols[v]
+            k = _slot_of(m, ion.name, ion.var_kind(v))
+            line = "%s = *%s;" % (col(sym.col), slot(k))
+            if line not in out:
+                out.append(line)
+    return out
+
+
+def copy_out(m: Model) -> List[str]:
+    """Written concentrations and reversal potentials back to the ion."""
+    out = []
+    for ion in m.ions:
+        for v in ion.write:
+            if ion.var_kind(v) in ("ci", "co", "e"):
+                sym = m.symbols[v]
+                out.append("*%s = %s;" % (slot(_slot_of(m, ion.name, ion.var_kind(v))), col(sym.col)))
+    return out
+
+
+def wrote_conc(m: Model) -> List[str]:
+    """After INITIAL: a mechanism that wrote ci/co makes the ion recompute e (when the ion's
+    style says e is initialised from the concentrations), NEURON's nrn_wrote_conc."""
+    out = []
+    for ion in m.ions:
+        if not ion.writes_conc or ion.valence is None:
+            continue
+        ks = {v: _slot_of(m, ion.name, v) for v in ("ci", "co", "e", "style")}
+        out.append("if (((int) *%s) & 040) { *%s = _nmodl_rt::nernst(*%s, *%s, %r, _ctx->celsius); }"
+                   % (slot(ks["style"]), slot(ks["e"]), slot(ks["ci"]), slot(ks["co"]),
+                      float(ion.valence)))
+    return out
+
+
+def current_terms(m: Model) -> List[str]:
+    """The currents summed by the BREAKPOINT current function, in NEURON's order."""
+    out = []
+    for ion in m.ions:
+        out += ion.writes_cur
+    out += m.nonspecific
+    out += m.electrode
+    return out
+
+
+def cur_slot(m: Model, ion_name: str, var: str) -> int:
+    return _slot_of(m, ion_name, var)

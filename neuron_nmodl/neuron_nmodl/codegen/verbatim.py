@@ -1,0 +1,67 @@
+"""VERBATIM code: C++ passed through, with NEURON's names working inside it.
+
+Around each VERBATIM block of a function the generator defines the macros NEURON's
+generated code has (range and global variable names, t, dt, v, celsius, POINTER names and
+their `_p_<name>` handles, `_threadargs_`, user functions by name) and undefines them after,
+so the rest of the generated code is unaffected.  `#line` directives make C++ compiler
+errors point at the .mod file.
+"""
+from __future__ import annotations
+
+from typing import List
+
+from ..sema.model import COLUMN, CONST, CTX, FILELOCAL, GLOBAL, SLOT
+from .names import ARGS, fun, slot, symbol_ref
+
+LINE_RESTORE = "//@@LINE_RESTORE@@"
+
+
+def _macros(model) -> List[tuple]:
+    out = []
+    for s in model.symbols.values():
+        if s.storage in (COLUMN, GLOBAL, CONST, FILELOCAL):
+            if s.is_array or s.storage == GLOBAL and s.size:
+                if s.storage == COLUMN:
+                    out.append((s.name, "(&_p[%d*_s + _i])" % s.col, True))
+                    continue
+            out.append((s.name, symbol_ref(model, s, None), False))
+        elif s.storage == SLOT:
+            out.append(("_p_" + s.name, slot(s.slot), False))
+            if s.kind in ("pointer", "bbcorepointer"):
+                out.append((s.name, "(*%s)" % slot(s.slot), False))
+            else:
+                out.append((s.name, slot(s.slot), False))
+        elif s.storage == CTX and s.name in ("t", "dt", "celsius", "secondorder"):
+            out.append((s.name, "_ctx->%s" % s.name, False))
+        elif s.kind in ("function", "procedure"):
+            out.append((s.name, fun(s.name), False))
+    out.append(("_threadargs_", ARGS, False))
+    out.append(("_threadargscomma_", ARGS + ",", False))
+    return out
+
+
+def _array_macro(name: str, base: str) -> str:
+    return "#define %s %s" % (name, base)
+
+
+def verbatim_lines(emitter, text: str, loc) -> List[str]:
+    lines: List[str] = []
+    macros = _macros(emitter.m)
+    for name, value, _ in macros:
+        lines.append("#define %s %s" % (name, value))
+    if loc is not None:
+        lines.append('#line %d "%s"' % (loc.line, loc.file.path))
+    lines.append(text)
+    lines.append(LINE_RESTORE)
+    for name, _, _ in macros:
+        lines.append("#undef %s" % name)
+    return lines
+
+
+def top_verbatim_lines(text: str, loc) -> List[str]:
+    lines = []
+    if loc is not None:
+        lines.append('#line %d "%s"' % (loc.line, loc.file.path))
+    lines.append(text)
+    lines.append(LINE_RESTORE)
+    return lines

@@ -1,0 +1,486 @@
+// nmodl_runtime.hpp -- helpers shared by the C++ that neuron_nmodl generates from .mod files.
+//
+// Header-only (everything inline) so a mechanism library needs nothing but this file and
+// nrn_mech_abi.h.  The numerical methods reproduce NEURON's scopmath algorithms (same
+// iteration rules and tolerances) so results agree with NEURON to round-off:
+//   newton:   finite-difference Jacobian (central, step max(|0.02 x|, 1e-6)), recomputed
+//             while the relative change exceeds 0.05; converged when the relative change
+//             <= 1e-6 and every residual <= 1e-8; at most 50 iterations.
+//   sparse:   backward Euler for KINETIC schemes: Newton steps on the assembled system until
+//             sum |dx| <= 1e-6 (one step when the scheme is linear).
+#ifndef NMODL_RUNTIME_HPP
+#define NMODL_RUNTIME_HPP
+
+#include <cmath>
+#include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+#include "nrn_mech_abi.h"
+
+namespace _nmodl_rt {
+
+// The api table of the engine that loaded this library (set by nrn_mech_lib_init).
+inline const nrn_api* g_api = nullptr;
+inline int g_exp_warnings = 0;
+
+inline void message(const char* fmt, ...) {
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    if (g_api && g_api->printf_) {
+        g_api->printf_("%s", buf);
+    } else {
+        fputs(buf, stderr);
+    }
+}
+
+// printf of NMODL code: through the engine so Python sees the output.
+inline int nrn_printf(const char* fmt, ...) {
+    char buf[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    if (g_api && g_api->printf_) {
+        g_api->printf_("%s", buf);
+    } else {
+        fputs(buf, stdout);
+    }
+    return n;
+}
+
+inline void error(const char* msg, const char* detail = nullptr) {
+    if (g_api && g_api->error) {
+        g_api->error(msg, detail);
+    } else {
+        fprintf(stderr, "%s %s\n", msg, detail ? detail : "");
+    }
+}
+
+// NEURON's hoc_Exp: exp guarded against overflow.
+inline double hoc_exp(double x) {
+    if (x < -700.) {
+        return 0.;
+    }
+    if (x > 700.) {
+        if (++g_exp_warnings < 5) {
+            message("exp(%g) out of range, returning exp(700)\n", x);
+        } else if (g_exp_warnings == 5) {
+            message("No more errno warnings during this execution\n");
+        }
+        return exp(700.);
+    }
+    return exp(x);
+}
+
+// x / (exp(x) - 1) with its limit at 0 (NEURON's exprelr).
+inline double exprelr(double x) {
+    if (fabs(x) < 1e-5) {
+        return 1. - x / 2.;
+    }
+    return x / expm1(x);
+}
+
+constexpr double FARADAY = 96485.33212331001;   // C/mol, CODATA 2018
+constexpr double GASCONSTANT = 8.31446261815324; // J/(K mol), CODATA 2018
+
+inline double ktf(double celsius) { return 1000. * GASCONSTANT * (celsius + 273.15) / FARADAY; }
+
+inline double nernst(double ci, double co, double z, double celsius) {
+    if (z == 0.) {
+        return 0.;
+    }
+    if (ci <= 0.) {
+        return 1e6;
+    }
+    if (co <= 0.) {
+        return -1e6;
+    }
+    return ktf(celsius) / z * log(co / ci);
+}
+
+inline double ghk_efun(double x) {
+    if (fabs(x) < 1e-4) {
+        return 1. - x / 2.;
+    }
+    return x / (exp(x) - 1.);
+}
+
+// Goldman-Hodgkin-Katz current (mA/cm2 per cm/s of permeability), NEURON's nrn_ghk.
+inline double ghk(double v, double ci, double co, double z, double celsius) {
+    double temp = z * v / ktf(celsius);
+    double eco = co * ghk_efun(temp);
+    double eci = ci * ghk_efun(-temp);
+    return .001 * z * FARADAY * (eci - eco);
+}
+
+inline double scop_random() {
+    return (g_api && g_api->scop_random) ? g_api->scop_random() : drand48();
+}
+
+inline double exprand(double mean) { return -mean * log(scop_random()); }
+
+inline double normrand(double mean, double sd) {
+    // Box-Muller on the legacy scop_random stream
+    double u1 = scop_random(), u2 = scop_random();
+    return mean + sd * sqrt(-2. * log(u1)) * cos(2. * M_PI * u2);
+}
+
+inline double poisrand(double mean) {
+    double l = exp(-mean), p = 1.;
+    int k = 0;
+    do {
+        ++k;
+        p *= scop_random();
+    } while (p > l);
+    return k - 1;
+}
+
+inline double factorial(double n) {
+    double r = 1.;
+    for (int i = 2; i <= (int) n; ++i) {
+        r *= i;
+    }
+    return r;
+}
+
+// scopmath's waveform helpers (rarely used)
+inline double sigmoid(double x, double a, double b, double c) { return a / (1. + exp(-b * (x - c))); }
+inline double step_fn(double t, double t0) { return t >= t0 ? 1. : 0.; }
+
+// ---------------------------------------------------------------- engine services
+
+inline int at_time(nrn_ctx* ctx, double te) {
+    return ctx->api->at_time ? ctx->api->at_time(ctx, te) : 0;
+}
+
+// Extensions of nrn_api carried in nrn_api.reserved until the ABI names them.
+enum { EXT_FOR_NETCONS = 0, EXT_RANDOM_SETSEQ = 1, EXT_RANDOM_SETIDS = 2 };
+typedef int (*for_netcons_fn)(nrn_ctx*, nrn_mech*, int, double**, int);
+typedef void (*random_setseq_fn)(double*, double);
+typedef void (*random_setids_fn)(double*, double, double, double);
+
+inline void missing_service(const char* what) {
+    static int warned = 0;
+    if (!warned) {
+        warned = 1;
+        message("warning: the simulation engine does not provide %s\n", what);
+    }
+}
+
+inline void random_setseq(double* stream, double seq) {
+    auto f = g_api ? (random_setseq_fn) g_api->reserved[EXT_RANDOM_SETSEQ] : nullptr;
+    if (f) {
+        f(stream, seq);
+    } else {
+        missing_service("random_setseq");
+    }
+}
+
+inline void random_setids(double* stream, double a, double b, double c) {
+    auto f = g_api ? (random_setids_fn) g_api->reserved[EXT_RANDOM_SETIDS] : nullptr;
+    if (f) {
+        f(stream, a, b, c);
+    } else {
+        missing_service("random_setids");
+    }
+}
+
+inline double random_uniform(double* s) { return g_api->random_uniform(s); }
+inline double random_uniform(double* s, double a, double b) { return a + (b - a) * g_api->random_uniform(s); }
+inline double random_negexp(double* s) { return g_api->random_negexp(s); }
+inline double random_negexp(double* s, double mean) { return mean * g_api->random_negexp(s); }
+inline double random_normal(double* s) { return g_api->random_normal(s); }
+inline double random_normal(double* s, double mean, double sd) { return mean + sd * g_api->random_normal(s); }
+
+inline int for_netcons(nrn_ctx* ctx, nrn_mech* m, int i, double** w, int maxn) {
+    auto f = g_api ? (for_netcons_fn) g_api->reserved[EXT_FOR_NETCONS] : nullptr;
+    if (!f) {
+        missing_service("FOR_NETCONS");
+        return 0;
+    }
+    return f(ctx, m, i, w, maxn);
+}
+
+// ---------------------------------------------------------------- linear algebra
+
+// LU factorisation with scaled partial pivoting (Crout), then solve a x = b in place of b.
+// Returns nonzero when the matrix is singular.  a is row-major n x n.
+inline int lu_solve(int n, double* a, double* b, int* perm, double* scale) {
+    for (int i = 0; i < n; ++i) {
+        perm[i] = i;
+        double mx = 0.;
+        for (int j = 0; j < n; ++j) {
+            double v = fabs(a[i * n + j]);
+            if (v > mx) {
+                mx = v;
+            }
+        }
+        if (mx == 0.) {
+            return 2;
+        }
+        scale[i] = mx;
+    }
+    for (int r = 0; r < n; ++r) {
+        for (int i = r; i < n; ++i) {
+            int ir = perm[i];
+            double sum = 0.;
+            for (int k = 0; k < r; ++k) {
+                sum += a[ir * n + k] * a[perm[k] * n + r];
+            }
+            a[ir * n + r] -= sum;
+        }
+        int piv = r;
+        double best = fabs(a[perm[r] * n + r] / scale[perm[r]]);
+        for (int i = r + 1; i < n; ++i) {
+            double e = fabs(a[perm[i] * n + r] / scale[perm[i]]);
+            if (e > best) {
+                best = e;
+                piv = i;
+            }
+        }
+        if (piv != r) {
+            int t = perm[r];
+            perm[r] = perm[piv];
+            perm[piv] = t;
+        }
+        int pr = perm[r];
+        if (fabs(a[pr * n + r]) < 1e-20) {
+            return 2;
+        }
+        for (int j = r + 1; j < n; ++j) {
+            double sum = 0.;
+            for (int k = 0; k < r; ++k) {
+                sum += a[pr * n + k] * a[perm[k] * n + j];
+            }
+            a[pr * n + j] = (a[pr * n + j] - sum) / a[pr * n + r];
+        }
+    }
+    std::vector<double> y(n);
+    for (int i = 0; i < n; ++i) {
+        int pi = perm[i];
+        double sum = 0.;
+        for (int j = 0; j < i; ++j) {
+            sum += a[pi * n + j] * y[j];
+        }
+        y[i] = (b[pi] - sum) / a[pi * n + i];
+    }
+    for (int i = n - 1; i >= 0; --i) {
+        int pi = perm[i];
+        double sum = 0.;
+        for (int j = i + 1; j < n; ++j) {
+            sum += a[pi * n + j] * y[j];
+        }
+        y[i] -= sum;
+    }
+    for (int i = 0; i < n; ++i) {
+        b[i] = y[i];
+    }
+    return 0;
+}
+
+// Newton's method on F(x) = 0 (scopmath's newton): x are pointers to the unknowns, f(resid)
+// evaluates the residuals at the current x.  Returns 0, 1 (no convergence) or 2 (singular).
+template <typename F>
+int newton(int n, double** x, F&& f) {
+    std::vector<double> jac(n * n), value(n), hi(n), lo(n), dx(n), scale(n);
+    std::vector<int> perm(n);
+    double change = 1.0;
+    int err = 0;
+    std::vector<double> lu(n * n);
+    for (int count = 1;; ++count) {
+        if (change > 0.05) {
+            for (int j = 0; j < n; ++j) {
+                double inc = fmax(fabs(0.02 * *x[j]), 1e-6);
+                *x[j] += inc;
+                f(hi.data());
+                *x[j] -= 2.0 * inc;
+                f(lo.data());
+                for (int i = 0; i < n; ++i) {
+                    jac[i * n + j] = (hi[i] - lo[i]) / (2.0 * inc);
+                }
+                *x[j] += inc;
+            }
+            f(value.data());
+            lu = jac;
+        } else {
+            // same Jacobian: refactor (cheap for the small systems of mechanisms)
+            lu = jac;
+        }
+        for (int i = 0; i < n; ++i) {
+            dx[i] = -value[i];
+        }
+        if (lu_solve(n, lu.data(), dx.data(), perm.data(), scale.data())) {
+            return 2;
+        }
+        change = 0.0;
+        for (int i = 0; i < n; ++i) {
+            if (fabs(*x[i]) > 1e-8) {
+                double t = fabs(dx[i] / *x[i]);
+                if (t > change) {
+                    change = t;
+                }
+            }
+            *x[i] += dx[i];
+        }
+        f(value.data());
+        double maxdev = 0.0;
+        for (int i = 0; i < n; ++i) {
+            if (fabs(value[i]) > maxdev) {
+                maxdev = fabs(value[i]);
+            }
+        }
+        if (change <= 1e-6 && maxdev <= 1e-8) {
+            break;
+        }
+        if (count == 50) {
+            err = 1;
+            break;
+        }
+    }
+    return err;
+}
+
+// Backward-Euler step of a KINETIC scheme (scopmath's sparse).  build(mat, rhs) assembles the
+// Newton system at the current states (mat and rhs zeroed by the caller of build here); old
+// states are kept in d[] during the solve and d[] holds the derivatives on return.
+template <typename B>
+int sparse(int n, double** s, double** d, double dt, int linflag, B&& build) {
+    std::vector<double> mat(n * n), rhs(n), scale(n);
+    std::vector<int> perm(n);
+    for (int i = 0; i < n; ++i) {
+        *d[i] = *s[i];
+    }
+    double err = 1.0;
+    for (int j = 0; err > 1e-6; ++j) {
+        std::fill(mat.begin(), mat.end(), 0.0);
+        std::fill(rhs.begin(), rhs.end(), 0.0);
+        build(mat.data(), rhs.data());
+        if (lu_solve(n, mat.data(), rhs.data(), perm.data(), scale.data())) {
+            return 2;
+        }
+        err = 0.0;
+        for (int i = 0; i < n; ++i) {
+            *s[i] += rhs[i];
+            if (!linflag && *s[i] < 0.) {
+                *s[i] = 0.;
+            }
+            err += fabs(rhs[i]);
+        }
+        if (j > 20) {
+            return 1;
+        }
+        if (linflag) {
+            break;
+        }
+    }
+    std::fill(mat.begin(), mat.end(), 0.0);
+    std::fill(rhs.begin(), rhs.end(), 0.0);
+    build(mat.data(), rhs.data());
+    for (int i = 0; i < n; ++i) {
+        *d[i] = (*s[i] - *d[i]) / dt;
+    }
+    return 0;
+}
+
+// STEADYSTATE sparse: backward Euler with dt = 1e9 (scopmath's _ss_sparse).  The caller sets
+// the context dt to 1e9 around this call so the block sees it.
+template <typename B>
+int ss_sparse(int n, double** s, double** d, int linflag, B&& build) {
+    const double ssdt = 1e9;
+    if (linflag) {
+        return sparse(n, s, d, ssdt, 0, build);
+    }
+    int err = 0, i;
+    for (i = 0; i < 7; ++i) {
+        err = sparse(n, s, d, ssdt, 1, build);
+        if (err) {
+            break;
+        }
+        int ok = 1;
+        for (int k = 0; k < n; ++k) {
+            if (*s[k] < -1e-6) {
+                *s[k] = 0.;
+                ok = 0;
+            }
+        }
+        if (ok) {
+            err = sparse(n, s, d, ssdt, 0, build);
+            break;
+        }
+    }
+    if (i >= 7) {
+        err = 1;
+    }
+    return err;
+}
+
+// Dense solve of a LINEAR block: build(mat, rhs) then x = mat^-1 rhs.
+template <typename B>
+int linear(int n, double** x, B&& build) {
+    std::vector<double> mat(n * n, 0.0), rhs(n, 0.0), scale(n);
+    std::vector<int> perm(n);
+    build(mat.data(), rhs.data());
+    if (lu_solve(n, mat.data(), rhs.data(), perm.data(), scale.data())) {
+        return 2;
+    }
+    for (int i = 0; i < n; ++i) {
+        *x[i] = rhs[i];
+    }
+    return 0;
+}
+
+// Classical 4th-order Runge-Kutta step (scopmath's runge); deriv() fills *d from *s.
+template <typename D>
+void runge(int n, double** s, double** d, double h, double* t, D&& deriv) {
+    std::vector<double> y0(n), acc(n);
+    deriv();
+    for (int i = 0; i < n; ++i) {
+        y0[i] = *s[i];
+        double temp = (h / 2.0) * *d[i];
+        *s[i] += temp;
+        acc[i] = y0[i] + temp / 3.0;
+    }
+    *t += h / 2.0;
+    deriv();
+    for (int i = 0; i < n; ++i) {
+        double temp = h * *d[i];
+        *s[i] = y0[i] + temp / 2.0;
+        acc[i] += temp / 3.0;
+    }
+    deriv();
+    for (int i = 0; i < n; ++i) {
+        double temp = h * *d[i];
+        *s[i] = y0[i] + temp;
+        acc[i] += temp / 3.0;
+    }
+    *t += h / 2.0;
+    deriv();
+    for (int i = 0; i < n; ++i) {
+        *s[i] = acc[i] + (h / 6.0) * *d[i];
+    }
+    *t -= h;
+}
+
+}  // namespace _nmodl_rt
+
+// NEURON functions that VERBATIM code in model files calls directly.
+inline double hoc_Exp(double x) { return _nmodl_rt::hoc_exp(x); }
+inline void hoc_execerror(const char* a, const char* b) { _nmodl_rt::error(a, b); }
+inline int ifarg(int i) { return _nmodl_rt::g_api->ifarg(i); }
+inline double* getarg(int i) { return _nmodl_rt::g_api->getarg(i); }
+inline char* gargstr(int i) { return (char*) _nmodl_rt::g_api->gargstr(i); }
+inline void* vector_arg(int i) { return (void*) _nmodl_rt::g_api->vector_arg(i); }
+inline double* vector_vec(void* v) { return ((nrn_vec*) v)->data; }
+inline int vector_capacity(void* v) { return (int) ((nrn_vec*) v)->size; }
+inline void vector_resize(void* v, int n) { _nmodl_rt::g_api->vector_resize((nrn_vec*) v, n); }
+inline double nrn_ghk(double v, double ci, double co, double z, double celsius) {
+    return _nmodl_rt::ghk(v, ci, co, z, celsius);
+}
+
+#endif

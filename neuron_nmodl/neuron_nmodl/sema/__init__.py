@@ -1,0 +1,1 @@
+"""Semantic passes: declarations (declare.py) and name/call resolution (resolve.py)."""

@@ -1,0 +1,128 @@
+"""Solver passes: every SOLVE statement is lowered to the statements that integrate (or
+solve) its block, and TABLEs to lookups.  The results live in Model.solve_map, keyed by the
+SOLVE node, as Lowered records; the code generator emits them in place of the SOLVE."""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
+
+from .. import nodes as N
+from ..errors import NmodlError, UnsupportedError
+from ..sema.model import Model
+from . import derivative, kinetic, linear
+from .table import lower_tables
+
+_AFTER_METHODS = ("after_cvode", "cvode_t", "cvode_t_v")
+
+
+@dataclass
+class Lowered:
+    stmt: N.Stmt                       # what to execute in place of the SOLVE
+    method: str
+    states: List[N.Var] = field(default_factory=list)
+    dstates: List[N.Var] = field(default_factory=list)
+    implicit: bool = False             # NEURON halves dt under secondorder and extrapolates
+
+
+def lower(m: Model, warn=None) -> None:
+    warn = warn or (lambda s: sys.stderr.write(s + "\n"))
+    lower_tables(m)
+    m.solve_map = {}
+    blocks = [b for b in (m.breakpoint, m.initial) if b is not None]
+    for b in blocks:
+        for n in b.body.walk():
+            if isinstance(n, N.Solve):
+                m.solve_map[id(n)] = lower_solve(m, n, b.kind, warn)
+    _cvode_forms(m)
+
+
+def lower_solve(m: Model, s: N.Solve, where: str, warn) -> Lowered:
+    c = m.callables.get(s.name)
+    if c is None:
+        raise NmodlError("SOLVE of undefined block '%s'" % s.name, s.loc)
+    kind = c.kind
+    if s.steadystate is not None:
+        return _steadystate(m, s, c)
+    method = s.method
+    if kind == "DERIVATIVE":
+        method = method or "derivimplicit"
+        if method == "cnexp":
+            body = derivative.cnexp(c.body)
+            if body is not None:
+                if where == "BREAKPOINT":
+                    m.solve_blocks.append(c.name)
+                return Lowered(body, "cnexp")
+            warn("%s: Could not translate using cnexp method; using derivimplicit" % s.loc)
+            method = "derivimplicit"
+        if where == "BREAKPOINT":
+            m.solve_blocks.append(c.name)
+        states, dstates = derivative.state_list(m, c.body)
+        if method == "derivimplicit":
+            return Lowered(derivative.derivimplicit(m, c.body), method, states, dstates, True)
+        if method == "euler":
+            return Lowered(derivative.euler(m, c.body), method, states, dstates, True)
+        if method == "runge":
+            return Lowered(derivative.runge(m, c.body), method, states, dstates, True)
+        raise UnsupportedError("METHOD %s" % method, s.loc, "NEURON 9 supports cnexp, derivimplicit, "
+                               "euler, runge for DERIVATIVE blocks")
+    if kind == "KINETIC":
+        method = method or "sparse"
+        if where == "BREAKPOINT":
+            m.solve_blocks.append(c.name)
+        if method == "sparse":
+            sp = kinetic.implicit(m, c)
+            return Lowered(sp, method, sp.states, sp.dstates, True)
+        if method in ("derivimplicit", "euler", "runge", "cnexp"):
+            body, xs, ds = kinetic.derivative_form(m, c)
+            if method == "euler":
+                stmts = list(body.stmts) + [N.Assign(x, N.BinOp("+", x, N.BinOp("*", N.Var("dt"), d)))
+                                            for x, d in zip(xs, ds)]
+                return Lowered(N.Block(stmts), method, xs, ds, True)
+            if method == "runge":
+                return Lowered(N.RungeKutta(xs, ds, body), method, xs, ds, True)
+            if method == "cnexp":
+                raise NmodlError("METHOD cnexp cannot solve a KINETIC block", s.loc)
+            return Lowered(N.NewtonSolve(xs, body, kind="derivimplicit", dstates=ds, nderiv=len(xs)),
+                           method, xs, ds, True)
+        raise UnsupportedError("METHOD %s for KINETIC" % method, s.loc)
+    if kind == "LINEAR":
+        return Lowered(linear.linear(m, c), method or "simeq")
+    if kind == "NONLINEAR":
+        return Lowered(linear.nonlinear(m, c), method or "newton")
+    if kind == "PROCEDURE":
+        if method is not None and method not in _AFTER_METHODS:
+            raise NmodlError("METHOD %s cannot SOLVE a PROCEDURE" % method, s.loc)
+        return Lowered(N.ExprStmt(N.Call(c.name, [])), method or "procedure")
+    raise NmodlError("cannot SOLVE a %s" % kind, s.loc)
+
+
+def _steadystate(m: Model, s: N.Solve, c: N.Callable) -> Lowered:
+    method = s.steadystate
+    if c.kind == "KINETIC":
+        if method != "sparse":
+            raise UnsupportedError("STEADYSTATE %s for KINETIC" % method, s.loc)
+        sp = kinetic.implicit(m, c, steadystate=True)
+        return Lowered(sp, "ss_sparse", sp.states, sp.dstates)
+    if c.kind == "DERIVATIVE":
+        if method != "derivimplicit":
+            raise UnsupportedError("STEADYSTATE %s for DERIVATIVE" % method, s.loc)
+        ns = derivative.derivimplicit(m, c.body)
+        ns.kind = "ss_derivimplicit"
+        return Lowered(ns, "ss_derivimplicit", ns.states, ns.dstates)
+    raise NmodlError("STEADYSTATE needs a KINETIC or DERIVATIVE block", s.loc)
+
+
+def _cvode_forms(m: Model) -> None:
+    """ode_spec / ode_matsol for the block SOLVEd in BREAKPOINT (one DERIVATIVE block)."""
+    m.ode = None
+    m.cvode_ok = True
+    solved = [m.callables[n] for n in m.solve_blocks]
+    if not solved:
+        return
+    if len(solved) > 1 or solved[0].kind != "DERIVATIVE":
+        m.cvode_ok = False
+        return
+    c = solved[0]
+    states, dstates = derivative.state_list(m, c.body)
+    m.ode = (derivative.spec_body(c.body), derivative.matsol_body(c.body), states, dstates)

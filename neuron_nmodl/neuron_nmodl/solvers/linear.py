@@ -1,0 +1,111 @@
+"""Solver passes for LINEAR and NONLINEAR blocks.
+
+LINEAR: each `~ lhs = rhs` is one row of A x = b; the coefficient of unknown x_j is the
+linear coefficient of (lhs - rhs) in x_j, and b is minus its value with every unknown at 0.
+NONLINEAR: Newton's method on the residuals lhs - rhs (NEURON's scopmath newton with a
+finite-difference Jacobian).  The unknowns are the SOLVEFOR names, or the STATEs that
+appear in the equations.
+"""
+from __future__ import annotations
+
+from typing import List
+
+from .. import nodes as N
+from ..errors import NmodlError
+from ..sema.model import Model
+from .algebra import decompose, substitute
+
+
+def _equations(b: N.Block) -> List[N.Equation]:
+    return [n for n in b.walk() if isinstance(n, N.Equation)]
+
+
+def unknowns(m: Model, c: N.Callable) -> List[N.Var]:
+    names: List[str] = []
+    if c.solvefor:
+        names = list(c.solvefor)
+    else:
+        for eq in _equations(c.body):
+            for n in eq.walk():
+                if isinstance(n, N.Var):
+                    s = m.symbols.get(n.name)
+                    if s is not None and s.kind == "state" and n.name not in names:
+                        names.append(n.name)
+    out = []
+    for nm in names:
+        s = m.symbols.get(nm)
+        if s is None:
+            raise NmodlError("SOLVEFOR %s is not declared" % nm, c.loc)
+        if s.size is None:
+            out.append(N.Var(nm))
+        else:
+            out += [N.Var(nm, N.Num(float(k), str(k))) for k in range(s.size)]
+    if not out:
+        raise NmodlError("%s %s has no unknowns" % (c.kind, c.name), c.loc)
+    return out
+
+
+def _rewrite_eqs(b: N.Block, fn) -> N.Block:
+    out: List[N.Stmt] = []
+    for s in b.stmts:
+        if isinstance(s, N.Equation):
+            out.extend(fn(s))
+        elif isinstance(s, N.Block):
+            out.append(_rewrite_eqs(s, fn))
+        elif isinstance(s, N.If):
+            o = s.orelse
+            if isinstance(o, N.Block):
+                o = _rewrite_eqs(o, fn)
+            elif isinstance(o, N.If):
+                o = _rewrite_eqs(N.Block([o]), fn).stmts[0]
+            out.append(N.If(s.cond, _rewrite_eqs(s.body, fn), o, loc=s.loc))
+        elif isinstance(s, N.FromTo):
+            out.append(N.FromTo(s.var, s.start, s.stop, s.step, _rewrite_eqs(s.body, fn), loc=s.loc))
+        elif isinstance(s, N.While):
+            out.append(N.While(s.cond, _rewrite_eqs(s.body, fn), loc=s.loc))
+        else:
+            out.append(s)
+    return N.Block(out, loc=b.loc)
+
+
+def linear(m: Model, c: N.Callable) -> N.LinearSolve:
+    xs = unknowns(m, c)
+    names = {x.name for x in xs}
+    row = [0]
+
+    def fn(eq: N.Equation):
+        resid = N.BinOp("-", N.Paren(eq.lhs), N.Paren(eq.rhs))
+        r = N.Num(float(row[0]), str(row[0]))
+        row[0] += 1
+        out: List[N.Stmt] = []
+        for j, x in enumerate(xs):
+            parts, d_inv, eq_inv = decompose(resid, x.name)
+            if d_inv or eq_inv:
+                raise NmodlError("equation is not linear in %s" % x.name, eq.loc)
+            if parts.a is not None:
+                out.append(N.MatElm(r, N.Num(float(j), str(j)), "=", parts.a))
+        const = substitute(resid, lambda v: N.Num(0.0, "0.0") if v.name in names else None)
+        out.append(N.RhsElm(r, "=", N.UnaryOp("-", N.Paren(const))))
+        return out
+
+    body = _rewrite_eqs(c.body, fn)
+    if row[0] != len(xs):
+        raise NmodlError("%s %s has %d equations for %d unknowns" % (c.kind, c.name, row[0], len(xs)),
+                         c.loc)
+    return N.LinearSolve(xs, body, loc=c.loc)
+
+
+def nonlinear(m: Model, c: N.Callable) -> N.NewtonSolve:
+    xs = unknowns(m, c)
+    k = [0]
+
+    def fn(eq: N.Equation):
+        r = N.Residual(k[0], N.BinOp("-", N.Paren(eq.lhs), N.Paren(eq.rhs)), loc=eq.loc)
+        k[0] += 1
+        return [r]
+
+    body = _rewrite_eqs(c.body, fn)
+    if k[0] != len(xs):
+        raise NmodlError("%s %s has %d equations for %d unknowns" % (c.kind, c.name, k[0], len(xs)),
+                         c.loc)
+    return N.NewtonSolve(xs, body, kind="newton", loc=c.loc)

@@ -58,7 +58,9 @@ ffibuilder.set_source(
     + "".join('#include "%s"\n' % f for f in sorted(os.listdir(CSRC)) if f.endswith("_api.h")),
     sources=SOURCES,
     include_dirs=[INCLUDE, CSRC],
-    extra_compile_args=["-O3", "-std=c11", "-fno-math-errno", "-Wall", "-Wno-unused-function"],
+    extra_compile_args=["-O3", "-std=gnu11", "-fno-math-errno", "-fopenmp", "-Wall",
+                        "-Wno-unused-function", "-Wno-unknown-pragmas"],
+    extra_link_args=["-fopenmp"],
     libraries=["m", "dl"],
 )
 

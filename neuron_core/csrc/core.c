@@ -9,6 +9,9 @@
 
 #include "engine_int.h"
 #include "nonvint_api.h"
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 nrn_engine nrn_eng;
 
@@ -129,38 +132,70 @@ static void refresh_d0(void) {
     for (int i = 0; i < n; ++i) {
         e->d0[i] = cfac * e->cm[i];
     }
-    for (int i = e->nroot; i < n; ++i) {
-        e->d0[i] -= e->b[i];
-        e->d0[e->parent[i]] -= e->a[i];
+    for (int i = 0; i < n; ++i) {
+        int p = e->parent[i];
+        if (p >= 0) {
+            e->d0[i] -= e->b[i];
+            e->d0[p] -= e->a[i];
+        }
     }
     e->d0_cj = e->ctx.cj;
 }
 
-void nrn_mechanism_currents(nrn_ctx* c) {
+/* The mechanism instances a thread works on (all of them with one thread). */
+static nrn_mech* mech_view(int tid, int k) {
     nrn_engine* e = &nrn_eng;
-    nrn_call_ba(0);
+    return e->nthread > 1 ? &e->thr_mechs[tid * e->nmech + k] : &e->mechs[k].m;
+}
+
+static void currents_thread(nrn_ctx* c, int tid) {
+    nrn_engine* e = &nrn_eng;
     for (int k = 0; k < e->nmech && !e->errored; ++k) {
         nrn_mech_entry* me = &e->mechs[k];
-        if (me->desc->current && me->m.n) {
-            me->desc->current(c, &me->m);
+        nrn_mech* m = mech_view(tid, k);
+        if (me->desc->current && m->n) {
+            me->desc->current(c, m);
         }
     }
 }
 
-void nrn_axial_rhs(void) {
+void nrn_mechanism_currents(nrn_ctx* c) {
+    nrn_call_ba(0);
+    currents_thread(c, 0);
+}
+
+static void axial_rhs_range(int i0, int i1) {
     nrn_engine* e = &nrn_eng;
-    const int n = e->nnode;
     double* restrict rhs = e->ctx.rhs;
     const double* restrict v = e->ctx.v;
     const int* restrict parent = e->parent;
     const double* restrict a = e->a;
     const double* restrict b = e->b;
-    for (int i = e->nroot; i < n; ++i) {
+    for (int i = i0; i < i1; ++i) {
         int p = parent[i];
+        if (p < 0) {
+            continue;
+        }
         double dv = v[p] - v[i];
         rhs[i] -= b[i] * dv;
         rhs[p] += a[i] * dv;
     }
+}
+
+void nrn_axial_rhs(void) { axial_rhs_range(0, nrn_eng.nnode); }
+
+/* The common matrix setup (no extracellular, no fast i_membrane_) on nodes [i0, i1). */
+static void matrix_range(nrn_ctx* c, int tid, int i0, int i1) {
+    nrn_engine* e = &nrn_eng;
+    memset(c->rhs + i0, 0, sizeof(double) * (i1 - i0));
+    memcpy(c->d + i0, e->d0 + i0, sizeof(double) * (i1 - i0));
+    currents_thread(c, tid);
+    axial_rhs_range(i0, i1);
+}
+
+static int fast_path(void) {
+    nrn_engine* e = &nrn_eng;
+    return !e->ext && !e->sav_rhs && e->d0;
 }
 
 /* Current balance: rhs = -membrane currents + electrode currents + axial currents,
@@ -171,19 +206,17 @@ void nrn_setup_tree_matrix(void) {
     const int n = e->nnode;
     double* restrict rhs = c->rhs;
     double* restrict d = c->d;
-    memset(rhs, 0, sizeof(double) * n);
-    if (!e->ext && !e->sav_rhs && e->d0) {
-        /* common case: start d from its constant part */
+    if (fast_path()) {
         if (e->d0_cj != c->cj) {
             refresh_d0();
         }
-        memcpy(d, e->d0, sizeof(double) * n);
-        nrn_mechanism_currents(c);
-        nrn_axial_rhs();
+        nrn_call_ba(0);
+        matrix_range(c, 0, 0, n);
         nrn_nonvint_call(NRN_NV_CURRENT);
         nrn_nonvint_call(NRN_NV_COND);
         return;
     }
+    memset(rhs, 0, sizeof(double) * n);
     memset(d, 0, sizeof(double) * n);
     if (e->sav_rhs) {
         memset(e->sav_rhs, 0, sizeof(double) * n);
@@ -220,81 +253,137 @@ void nrn_setup_tree_matrix(void) {
     const int* restrict parent = e->parent;
     const double* restrict a = e->a;
     const double* restrict b = e->b;
-    for (int i = e->nroot; i < n; ++i) {
+    for (int i = 0; i < n; ++i) {
         int p = parent[i];
-        d[i] -= b[i];
-        d[p] -= a[i];
+        if (p >= 0) {
+            d[i] -= b[i];
+            d[p] -= a[i];
+        }
     }
     nrn_nonvint_call(NRN_NV_CURRENT);
     nrn_nonvint_call(NRN_NV_COND);
 }
 
-/* Hines elimination on a tree ordered parent-before-child; rhs becomes dv. */
+/* Hines elimination on nodes [i0, i1) (whole cells, parent before child); rhs becomes dv. */
+static void solve_range(int i0, int i1) {
+    nrn_engine* e = &nrn_eng;
+    double* restrict rhs = e->ctx.rhs;
+    double* restrict d = e->ctx.d;
+    const double* restrict a = e->a;
+    const double* restrict b = e->b;
+    const int* restrict parent = e->parent;
+    for (int i = i1 - 1; i >= i0; --i) {
+        int p = parent[i];
+        if (p < 0) {
+            continue;
+        }
+        double f = a[i] / d[i];
+        d[p] -= f * b[i];
+        rhs[p] -= f * rhs[i];
+    }
+    for (int i = i0; i < i1; ++i) {
+        int p = parent[i];
+        if (p >= 0) {
+            rhs[i] -= b[i] * rhs[p];
+        }
+        rhs[i] /= d[i];
+    }
+}
+
 void nrn_solve(void) {
     nrn_engine* e = &nrn_eng;
     if (e->ext) {
         nrn_ext_solve_update();
         return;
     }
-    double* restrict rhs = e->ctx.rhs;
-    double* restrict d = e->ctx.d;
-    const double* restrict a = e->a;
-    const double* restrict b = e->b;
-    const int* restrict parent = e->parent;
-    for (int i = e->nnode - 1; i >= e->nroot; --i) {
-        int p = parent[i];
-        double f = a[i] / d[i];
-        d[p] -= f * b[i];
-        rhs[p] -= f * rhs[i];
-    }
-    for (int i = 0; i < e->nroot; ++i) {
-        rhs[i] /= d[i];
-    }
-    for (int i = e->nroot; i < e->nnode; ++i) {
-        rhs[i] -= b[i] * rhs[parent[i]];
-        rhs[i] /= d[i];
+    solve_range(0, e->nnode);
+}
+
+static void update_range(int i0, int i1) {
+    nrn_engine* e = &nrn_eng;
+    double* restrict v = e->ctx.v;
+    const double* restrict rhs = e->ctx.rhs;
+    const double fac = e->ctx.secondorder ? 2.0 : 1.0;
+    for (int i = i0; i < i1; ++i) {
+        v[i] += fac * rhs[i];
     }
 }
 
-void nrn_update_voltage(void) {
+static void after_update_range(int i0, int i1) {
     nrn_engine* e = &nrn_eng;
-    const int n = e->nnode;
-    double* restrict v = e->ctx.v;
     const double* restrict rhs = e->ctx.rhs;
-    if (e->ctx.secondorder) {
-        for (int i = 0; i < n; ++i) {
-            v[i] += 2. * rhs[i];
-        }
-    } else {
-        for (int i = 0; i < n; ++i) {
-            v[i] += rhs[i];
-        }
-    }
-    if (e->ext) {
-        nrn_ext_update();
-    }
     const double cfac = 1e-3 * e->ctx.cj;
     if (e->i_cap) {
-        for (int i = 0; i < n; ++i) {
+        for (int i = i0; i < i1; ++i) {
             e->i_cap[i] = cfac * e->cm[i] * rhs[i];
         }
     }
     if (e->sav_rhs) {
         const double* area = e->ctx.area;
-        for (int i = 0; i < n; ++i) {
+        for (int i = i0; i < i1; ++i) {
             e->sav_rhs[i] = (e->sav_d[i] * rhs[i] + e->sav_rhs[i]) * area[i] * 0.01;
         }
     }
 }
 
-void nrn_mechanism_states(void) {
+void nrn_update_voltage(void) {
+    nrn_engine* e = &nrn_eng;
+    update_range(0, e->nnode);
+    if (e->ext) {
+        nrn_ext_update();
+    }
+    after_update_range(0, e->nnode);
+}
+
+static void states_thread(int tid) {
     nrn_engine* e = &nrn_eng;
     for (int k = 0; k < e->nmech && !e->errored; ++k) {
         nrn_mech_entry* me = &e->mechs[k];
-        if (me->desc->state && me->m.n) {
-            me->desc->state(&e->ctx, &me->m);
+        nrn_mech* m = mech_view(tid, k);
+        if (me->desc->state && m->n) {
+            me->desc->state(&e->ctx, m);
         }
     }
+}
+
+void nrn_mechanism_states(void) { states_thread(0); }
+
+/* One thread's share of a step: its cells' matrix, solve, voltage update and states.  Cells
+ * are independent, so no synchronization is needed inside. */
+static void step_thread(int tid) {
+    nrn_engine* e = &nrn_eng;
+    int i0 = e->thr_node[tid], i1 = e->thr_node[tid + 1];
+    matrix_range(&e->ctx, tid, i0, i1);
+    solve_range(i0, i1);
+    if (e->ctx.secondorder == 2) {
+        for (int k = 0; k < e->nmech; ++k) {
+            if (e->mechs[k].kind == NRN_KIND_ION) {
+                nrn_ion_second_order(mech_view(tid, k), e->ctx.rhs);
+            }
+        }
+    }
+    update_range(i0, i1);
+    after_update_range(i0, i1);
+}
+
+static void states_threads(void) {
+    nrn_engine* e = &nrn_eng;
+#pragma omp parallel num_threads(e->nthread)
+    {
+#ifdef _OPENMP
+        int tid = omp_get_thread_num();
+#else
+        int tid = 0;
+#endif
+        states_thread(tid);
+    }
+}
+
+/* Whether the threaded step applies: more than one thread and nothing that needs the
+ * whole model at once inside the step. */
+static int threaded(void) {
+    nrn_engine* e = &nrn_eng;
+    return e->nthread > 1 && fast_path() && !e->has_ba && !nrn_nonvint_count();
 }
 
 int nrn_fixed_step(void) {
@@ -309,16 +398,36 @@ int nrn_fixed_step(void) {
     }
     c->t += 0.5 * c->dt;
     nrn_play_continuous(c->t);
-    nrn_setup_tree_matrix();
-    if (e->errored) {
-        return -1;
+    if (threaded()) {
+        if (e->d0_cj != c->cj) {
+            refresh_d0();
+        }
+#pragma omp parallel num_threads(e->nthread)
+        {
+#ifdef _OPENMP
+            int tid = omp_get_thread_num();
+#else
+            int tid = 0;
+#endif
+            step_thread(tid);
+        }
+        nrn_nonvint_call(NRN_NV_CURRENT);
+        nrn_nonvint_call(NRN_NV_COND);
+        c->t += 0.5 * c->dt;
+        nrn_play_continuous(c->t);
+        states_threads();
+    } else {
+        nrn_setup_tree_matrix();
+        if (e->errored) {
+            return -1;
+        }
+        nrn_solve();
+        nrn_second_order_cur();
+        nrn_update_voltage();
+        c->t += 0.5 * c->dt;
+        nrn_play_continuous(c->t);
+        nrn_mechanism_states();
     }
-    nrn_solve();
-    nrn_second_order_cur();
-    nrn_update_voltage();
-    c->t += 0.5 * c->dt;
-    nrn_play_continuous(c->t);
-    nrn_mechanism_states();
     nrn_nonvint_call(NRN_NV_SOLVE);
     nrn_call_ba(1);
     nrn_call_ba(2);

@@ -134,6 +134,12 @@ typedef struct nrn_engine {
     /* mechanisms in call order */
     int nmech;
     nrn_mech_entry* mechs;
+    /* threads: nodes [thr_node[t], thr_node[t+1]) are thread t's cells; thr_mechs[t*nmech+k]
+     * is mechanism k's instances in those cells */
+    int nthread;
+    int has_ba;           /* some mechanism has BEFORE/AFTER blocks (run single-threaded) */
+    int* thr_node;
+    nrn_mech* thr_mechs;
     /* point processes */
     int npnt;
     nrn_pnt* pnts;

@@ -48,6 +48,7 @@ void nrn_callargs_install(nrn_api* a);
 void nrn_ion_cur(nrn_ctx* ctx, nrn_mech* m);
 void nrn_ion_init(nrn_ctx* ctx, nrn_mech* m);
 void nrn_second_order_cur(void);
+void nrn_ion_second_order(nrn_mech* m, const double* rhs);
 
 /* extracellular.c */
 void nrn_ext_begin(void);

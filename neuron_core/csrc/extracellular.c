@@ -58,8 +58,11 @@ void nrn_ext_rhs(void) {
             *parp(X->row[i], C_SAVRHS) = ER(0, i);
         }
     }
-    for (int i = e->nroot; i < n; ++i) {
+    for (int i = 0; i < n; ++i) {
         int p = e->parent[i];
+        if (p < 0) {
+            continue;
+        }
         if (!has(i)) {
             if (has(p)) { /* child without extracellular of a node with it */
                 double dv = VX(0, p);
@@ -108,8 +111,8 @@ void nrn_ext_lhs(void) {
             *parp(X->row[i], C_SAVG) = dm;
         }
     }
-    for (int i = e->nroot; i < n; ++i) {
-        if (!has(i)) {
+    for (int i = 0; i < n; ++i) {
+        if (!has(i) || e->parent[i] < 0) {
             continue;
         }
         int row = X->row[i];
@@ -191,8 +194,11 @@ void nrn_ext_solve_update(void) {
         }
     }
     /* eliminate children into parents */
-    for (int i = n - 1; i >= e->nroot; --i) {
+    for (int i = n - 1; i >= 0; --i) {
         int p = e->parent[i];
+        if (p < 0) {
+            continue;
+        }
         int mi = bsize(i);
         double* di = D + (size_t)i * M * M;
         double* dp = D + (size_t)p * M * M;
@@ -218,14 +224,15 @@ void nrn_ext_solve_update(void) {
             rp[r] -= ar * y[r];
         }
     }
-    for (int i = 0; i < e->nroot; ++i) {
-        double* di = D + (size_t)i * M * M;
-        lu(di, bsize(i), M);
-        lu_solve(di, bsize(i), M, R + (size_t)i * M);
-    }
-    for (int i = e->nroot; i < n; ++i) {
+    for (int i = 0; i < n; ++i) {
         int p = e->parent[i];
         int mi = bsize(i);
+        if (p < 0) {
+            double* di = D + (size_t)i * M * M;
+            lu(di, mi, M);
+            lu_solve(di, mi, M, R + (size_t)i * M);
+            continue;
+        }
         double* ri = R + (size_t)i * M;
         double* xp = R + (size_t)p * M;
         int nshared = (has(i) && has(p)) ? M : 1;

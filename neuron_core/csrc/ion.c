@@ -76,20 +76,21 @@ void nrn_ion_init(nrn_ctx* ctx, nrn_mech* m) {
 }
 
 /* secondorder == 2: ion currents corrected to the middle of the step. */
+void nrn_ion_second_order(nrn_mech* m, const double* rhs) {
+    const int s = m->stride;
+    for (int i = 0; i < m->n; ++i) {
+        m->p[ION_CUR * s + i] += m->p[ION_DCURDV * s + i] * rhs[m->node[i]];
+    }
+}
+
 void nrn_second_order_cur(void) {
     nrn_engine* e = &nrn_eng;
     if (e->ctx.secondorder != 2) {
         return;
     }
     for (int k = 0; k < e->nmech; ++k) {
-        nrn_mech_entry* me = &e->mechs[k];
-        if (me->kind != NRN_KIND_ION) {
-            continue;
-        }
-        nrn_mech* m = &me->m;
-        const int s = m->stride;
-        for (int i = 0; i < m->n; ++i) {
-            m->p[ION_CUR * s + i] += m->p[ION_DCURDV * s + i] * e->ctx.rhs[m->node[i]];
+        if (e->mechs[k].kind == NRN_KIND_ION) {
+            nrn_ion_second_order(&e->mechs[k].m, e->ctx.rhs);
         }
     }
 }

@@ -31,3 +31,11 @@ void nrn_nonvint_call(int phase) {
         }
     }
 }
+
+int nrn_nonvint_count(void) {
+    int n = 0;
+    for (int i = 0; i < MAXNV; ++i) {
+        n += fns[i] != NULL;
+    }
+    return n;
+}

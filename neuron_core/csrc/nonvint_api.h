@@ -17,3 +17,4 @@ typedef void (*nrn_nonvint_fn)(nrn_ctx* ctx, int phase, void* data);
 int nrn_nonvint_register(nrn_nonvint_fn fn, void* data);
 void nrn_nonvint_unregister(int id);
 void nrn_nonvint_call(int phase);
+int nrn_nonvint_count(void);

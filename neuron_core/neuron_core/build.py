@@ -16,7 +16,7 @@ from . import geometry
 from .engine import eng, ffi, lib
 from .errors import NeuronError
 from .mechanisms import registry
-from .mechtype import DENSITY, EXTRACELLULAR, ION, POINT, MechType
+from .mechtype import ARTIFICIAL, DENSITY, EXTRACELLULAR, ION, POINT, MechType
 
 ION_VAR_COL = {"e": 0, "ci": 1, "co": 2, "cur": 3, "dcurdv": 4}
 
@@ -58,30 +58,36 @@ def rebuild(model) -> None:
     roots = []
     for s in secs:
         (children[id(s._parent)].append(s) if s._parent is not None else roots.append(s))
-    # node order: root nodes, then each cell's sections breadth first
-    order = []
+    # node order: cell by cell, each cell's root node first, then its sections breadth first
+    cells = []
     for r in roots:
         queue = [r]
         i = 0
         while i < len(queue):
             queue.extend(children.get(id(queue[i]), ()))
             i += 1
-        order.extend(queue)
+        cells.append(queue)
+    order = [s for cell in cells for s in cell]
     nroot = len(roots)
     nnode = nroot + sum(s._nseg + 1 for s in order)
     b = Built(nnode, nroot)
     b.sections = order
-    pos = nroot
-    for k, r in enumerate(roots):
-        r._rootnode = k
-        b.v[k] = r._vroot[0]
-    for s in order:
-        n = s._nseg
-        s._node0 = pos
-        b.v[pos:pos + n + 1] = s._v[:n + 1]
-        pos += n + 1
-    for k, r in enumerate(roots):
-        r._vroot = b.v[k:k + 1]
+    pos = 0
+    b.cell_start = []
+    for cell in cells:
+        r = cell[0]
+        b.cell_start.append(pos)
+        r._rootnode = pos
+        b.v[pos] = r._vroot[0]
+        pos += 1
+        for s in cell:
+            n = s._nseg
+            s._node0 = pos
+            b.v[pos:pos + n + 1] = s._v[:n + 1]
+            pos += n + 1
+    b.cell_start.append(pos)
+    for r in roots:
+        r._vroot = b.v[r._rootnode:r._rootnode + 1]
     for s in order:
         s._v = b.v[s._node0:s._node0 + s._nseg + 1]
     # parents
@@ -257,7 +263,56 @@ def _wire_engine(model, b: Built, old) -> None:
     b.entries = entries
     eng.mechs = entries
     eng.nmech = len(mechs)
+    eng.has_ba = 1 if any(_has_ba(mt) for mt in mechs) else 0
+    _wire_threads(model, b, mechs)
     _wire_pnts(model, b, old)
+
+
+def _has_ba(mt: MechType) -> bool:
+    d = mt.desc
+    if d is None:
+        return False
+    return any(getattr(d, f) != ffi.NULL for f in ("before_initial", "after_initial",
+                                                      "before_breakpoint", "after_solve", "before_step"))
+
+
+def _wire_threads(model, b: Built, mechs: List[MechType]) -> None:
+    """Split the cells into `model.nthread` contiguous groups of about equal node count and
+    give each thread a view of every mechanism's instances in its cells."""
+    nth = max(1, min(model.nthread, len(b.cell_start) - 1))
+    eng.nthread = nth
+    if nth == 1:
+        eng.thr_node = ffi.NULL
+        eng.thr_mechs = ffi.NULL
+        return
+    starts = np.array(b.cell_start)
+    bounds = [0]
+    for t in range(1, nth):
+        target = b.nnode * t / nth
+        k = int(np.searchsorted(starts, target))
+        bounds.append(int(starts[min(max(k, 1), len(starts) - 1)]))
+    bounds.append(b.nnode)
+    b.thr_node = np.array(bounds, dtype=np.int32)
+    views = ffi.new("nrn_mech[]", nth * max(len(mechs), 1))
+    for k, mt in enumerate(mechs):
+        nodes = mt.node_arr[:mt.nalive]
+        for t in range(nth):
+            lo, hi = (int(x) for x in np.searchsorted(nodes, [bounds[t], bounds[t + 1]]))
+            if mt.kind == ARTIFICIAL:
+                lo = hi = 0
+            src = b.entries[k].m
+            v = views[t * len(mechs) + k]
+            v.n = hi - lo
+            v.stride = src.stride
+            v.type = src.type
+            v.node = src.node + lo
+            v.pnt = src.pnt + lo if src.pnt != ffi.NULL else ffi.NULL
+            v.p = src.p + lo
+            v.pp = src.pp + lo
+            v.globals = src.globals
+    b.thr_views = views
+    eng.thr_node = ffi.cast("int*", b.thr_node.ctypes.data)
+    eng.thr_mechs = views
 
 
 def _wire_pnts(model, b: Built, old) -> None:

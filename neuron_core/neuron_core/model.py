@@ -29,6 +29,7 @@ class Model:
         self._next_pnt = 0
         self.on_rebuild: List[Callable[[], None]] = []  # re-resolve stored references
         self.use_fast_imem = False
+        self.nthread = 1
 
     # ----------------------------------------------------------- sections
 

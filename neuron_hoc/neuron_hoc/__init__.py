@@ -1,0 +1,1 @@
+"""The HOC language of NEURON and the `h` namespace."""

@@ -1,0 +1,47 @@
+"""The graphical interface when there is no screen: every GUI function and class exists,
+accepts its arguments and does nothing, so models written for the GUI run in batch."""
+from __future__ import annotations
+
+from . import define, define_class
+
+GUI_FUNCTIONS = (
+    "xpanel", "xbutton", "xcheckbox", "xstatebutton", "xlabel", "xmenu", "xvalue", "xpvalue",
+    "xradiobutton", "xfixedvalue", "xvarlabel", "xslider", "doEvents", "doNotify",
+    "ivoc_style", "pwman_place", "save_session", "print_session", "plt", "axis", "plot",
+    "plotx", "ploty", "regraph", "graph", "graphmode", "lw", "setcolor", "show_winio",
+    "prmat", "nrnallsectionmenu", "nrnallpointmenu", "nrnsecmenu", "nrnglobalmechmenu",
+    "nrnmechmenu", "nrnpointmenu",
+)
+DIALOGS = ("boolean_dialog", "continue_dialog", "string_dialog")
+GUI_CLASSES = ("Graph", "Shape", "HBox", "VBox", "Deck", "PWManager", "TextEditor",
+               "SymChooser", "ValueFieldEditor", "GUIMath", "Glyph", "FieldEditor",
+               "MechanismStandard_GUI", "SectionBrowser", "PPShape", "Grapher")
+
+
+class HeadlessGUI:
+    """A GUI object without a screen: any method call is accepted and returns 0."""
+
+    def __init__(self, *args, **kwargs):
+        self._name = type(self).__name__
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return _nothing
+
+    def hname(self) -> str:
+        return "%s[%d]" % (self._name, 0)
+
+
+def _nothing(*args, **kwargs) -> float:
+    return 0.0
+
+
+def install(interp) -> None:
+    for name in GUI_FUNCTIONS:
+        define(interp, name, _nothing)
+    for name in DIALOGS:
+        define(interp, name, _nothing)
+    for name in GUI_CLASSES:
+        if interp.builtins.syms.get(name) is None:
+            define_class(interp, name, type(name, (HeadlessGUI,), {}))

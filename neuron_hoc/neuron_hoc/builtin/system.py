@@ -1,0 +1,73 @@
+"""Process and host: system(), chdir/getcwd, timers, versions, and no-op tuning switches."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+
+from ..values import set_string, string_of
+from . import define
+
+VERSION = "9.0.2"
+BANNER = "NEURON -- VERSION %s (neuron-hoc reimplementation)" % VERSION
+
+
+def nrnversion(i=1) -> str:
+    i = int(i)
+    return {2: "VERSION %s" % VERSION, 3: "neuron-hoc", 4: "", 5: VERSION}.get(i, BANNER)
+
+
+def install(interp) -> None:
+    clock = {"start": time.time()}
+
+    def system(cmd, out=None) -> float:
+        cmd = string_of(cmd)
+        sys.stdout.flush()
+        if out is None:
+            return float(subprocess.call(cmd, shell=True))
+        p = subprocess.run(cmd, shell=True, stdout=subprocess.PIPE, text=True)
+        set_string(out, p.stdout)
+        return float(p.returncode)
+
+    def chdir(path) -> float:
+        try:
+            os.chdir(os.path.expanduser(string_of(path)))
+        except OSError:
+            return -1.0
+        return 0.0
+
+    def getcwd() -> str:
+        return os.getcwd().rstrip("/") + "/"
+
+    def startsw() -> float:
+        clock["start"] = time.time()
+        return clock["start"]
+
+    def stopsw() -> float:
+        return time.time() - clock["start"]
+
+    def machine_name(out) -> float:
+        set_string(out, socket.gethostname())
+        return 0.0
+
+    def neuronhome() -> str:
+        return os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+    def zero(*args) -> float:
+        return 0.0
+
+    define(interp, "system", system)
+    define(interp, "chdir", chdir)
+    define(interp, "getcwd", getcwd, "str")
+    define(interp, "startsw", startsw)
+    define(interp, "stopsw", stopsw)
+    define(interp, "machine_name", machine_name)
+    define(interp, "neuronhome", neuronhome, "str")
+    define(interp, "nrnversion", nrnversion, "str")
+    define(interp, "unix_mac_pc", lambda: 1.0)
+    for name in ("show_errmess_always", "coredump_on_error", "nrn_feenableexcept",
+                 "nrn_mallinfo", "checkpoint", "saveaudit", "retrieveaudit", "nrniv_bind_thread",
+                 "use_exp_pow_precision"):
+        define(interp, name, zero)

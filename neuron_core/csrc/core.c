@@ -290,10 +290,86 @@ static void solve_range(int i0, int i1) {
     }
 }
 
+/* The same elimination organized by chains: sections at the same height in the tree do not
+ * depend on each other, so several are eliminated in lockstep and their division latencies
+ * overlap.  Triangularization goes leaves first, back substitution roots first. */
+#define NCHAIN_GROUP 4
+
+static void triang_level(const int* start, const int* len, int nch) {
+    nrn_engine* e = &nrn_eng;
+    double* restrict rhs = e->ctx.rhs;
+    double* restrict d = e->ctx.d;
+    const double* restrict a = e->a;
+    const double* restrict b = e->b;
+    const int* restrict parent = e->parent;
+    for (int g = 0; g < nch; g += NCHAIN_GROUP) {
+        int m = nch - g < NCHAIN_GROUP ? nch - g : NCHAIN_GROUP;
+        int maxlen = 0;
+        for (int j = 0; j < m; ++j) {
+            maxlen = len[g + j] > maxlen ? len[g + j] : maxlen;
+        }
+        for (int k = 0; k < maxlen; ++k) {
+            for (int j = 0; j < m; ++j) {
+                int l = len[g + j];
+                if (k < l) {
+                    int i = start[g + j] + l - 1 - k;
+                    int p = parent[i];
+                    double f = a[i] / d[i];
+                    d[p] -= f * b[i];
+                    rhs[p] -= f * rhs[i];
+                }
+            }
+        }
+    }
+}
+
+static void bksub_level(const int* start, const int* len, int nch) {
+    nrn_engine* e = &nrn_eng;
+    double* restrict rhs = e->ctx.rhs;
+    const double* restrict d = e->ctx.d;
+    const double* restrict b = e->b;
+    const int* restrict parent = e->parent;
+    for (int g = 0; g < nch; g += NCHAIN_GROUP) {
+        int m = nch - g < NCHAIN_GROUP ? nch - g : NCHAIN_GROUP;
+        int maxlen = 0;
+        for (int j = 0; j < m; ++j) {
+            maxlen = len[g + j] > maxlen ? len[g + j] : maxlen;
+        }
+        for (int k = 0; k < maxlen; ++k) {
+            for (int j = 0; j < m; ++j) {
+                if (k < len[g + j]) {
+                    int i = start[g + j] + k;
+                    rhs[i] = (rhs[i] - b[i] * rhs[parent[i]]) / d[i];
+                }
+            }
+        }
+    }
+}
+
+static void solve_chains(int tid) {
+    nrn_engine* e = &nrn_eng;
+    const int l0 = e->lev_lo[tid], l1 = e->lev_lo[tid + 1];
+    for (int l = l0; l < l1; ++l) {
+        int c0 = e->lev_off[l], c1 = e->lev_off[l + 1];
+        triang_level(e->chain_start + c0, e->chain_len + c0, c1 - c0);
+    }
+    for (int r = e->root_lo[tid]; r < e->root_lo[tid + 1]; ++r) {
+        e->ctx.rhs[e->roots[r]] /= e->ctx.d[e->roots[r]];
+    }
+    for (int l = l1 - 1; l >= l0; --l) {
+        int c0 = e->lev_off[l], c1 = e->lev_off[l + 1];
+        bksub_level(e->chain_start + c0, e->chain_len + c0, c1 - c0);
+    }
+}
+
 void nrn_solve(void) {
     nrn_engine* e = &nrn_eng;
     if (e->ext) {
         nrn_ext_solve_update();
+        return;
+    }
+    if (e->chain_start) {
+        solve_chains(0);
         return;
     }
     solve_range(0, e->nnode);
@@ -354,7 +430,11 @@ static void step_thread(int tid) {
     nrn_engine* e = &nrn_eng;
     int i0 = e->thr_node[tid], i1 = e->thr_node[tid + 1];
     matrix_range(&e->ctx, tid, i0, i1);
-    solve_range(i0, i1);
+    if (e->chain_start) {
+        solve_chains(tid);
+    } else {
+        solve_range(i0, i1);
+    }
     if (e->ctx.secondorder == 2) {
         for (int k = 0; k < e->nmech; ++k) {
             if (e->mechs[k].kind == NRN_KIND_ION) {

@@ -140,6 +140,16 @@ typedef struct nrn_engine {
     int has_ba;           /* some mechanism has BEFORE/AFTER blocks (run single-threaded) */
     int* thr_node;
     nrn_mech* thr_mechs;
+    /* tree-solve schedule: per thread t, chains (a section's nodes from its attachment end)
+     * chain_lo[t] .. chain_lo[t+1]-1 grouped by height in the tree (leaves first, boundaries in
+     * lev_off), and its cells' root nodes roots[root_lo[t] .. root_lo[t+1]-1] */
+    int* chain_start;
+    int* chain_len;
+    int* lev_off;         /* per thread: lev_lo[t] .. lev_lo[t+1] index lev_off */
+    int* lev_lo;
+    int* chain_lo;
+    int* roots;
+    int* root_lo;
     /* point processes */
     int npnt;
     nrn_pnt* pnts;

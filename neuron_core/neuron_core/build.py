@@ -72,6 +72,7 @@ def rebuild(model) -> None:
     nnode = nroot + sum(s._nseg + 1 for s in order)
     b = Built(nnode, nroot)
     b.sections = order
+    b.children = children
     pos = 0
     b.cell_start = []
     for cell in cells:
@@ -265,6 +266,7 @@ def _wire_engine(model, b: Built, old) -> None:
     eng.nmech = len(mechs)
     eng.has_ba = 1 if any(_has_ba(mt) for mt in mechs) else 0
     _wire_threads(model, b, mechs)
+    _wire_solver(b)
     _wire_pnts(model, b, old)
 
 
@@ -276,6 +278,36 @@ def _has_ba(mt: MechType) -> bool:
                                                       "before_breakpoint", "after_solve", "before_step"))
 
 
+def _wire_solver(b: Built) -> None:
+    """The tree-solve schedule: per thread, its sections grouped by height (leaves first)."""
+    bounds = list(b.thr_node) if getattr(b, "thr_node", None) is not None else [0, b.nnode]
+    height = {}
+    for s in reversed(b.sections):  # children come after parents in b.sections
+        hs = [height[id(c)] + 1 for c in b.children.get(id(s), ())]
+        height[id(s)] = max(hs) if hs else 0
+    starts, lens, lev_off, lev_lo, chain_lo, roots, root_lo = [], [], [0], [0], [0], [], [0]
+    for t in range(len(bounds) - 1):
+        lo, hi = bounds[t], bounds[t + 1]
+        secs = [s for s in b.sections if lo <= s._node0 < hi]
+        by_h = defaultdict(list)
+        for s in secs:
+            by_h[height[id(s)]].append(s)
+        for hgt in sorted(by_h):
+            for s in by_h[hgt]:
+                starts.append(s._node0)
+                lens.append(s._nseg + 1)
+            lev_off.append(len(starts))
+        lev_lo.append(len(lev_off) - 1)
+        chain_lo.append(len(starts))
+        roots.extend(s._rootnode for s in secs if s._parent is None)
+        root_lo.append(len(roots))
+    arrs = [np.array(x if x else [0], dtype=np.int32)
+            for x in (starts, lens, lev_off, lev_lo, chain_lo, roots, root_lo)]
+    b.solver_arrays = arrs
+    c = [ffi.cast("int*", a.ctypes.data) for a in arrs]
+    eng.chain_start, eng.chain_len, eng.lev_off, eng.lev_lo, eng.chain_lo, eng.roots, eng.root_lo = c
+
+
 def _wire_threads(model, b: Built, mechs: List[MechType]) -> None:
     """Split the cells into `model.nthread` contiguous groups of about equal node count and
     give each thread a view of every mechanism's instances in its cells."""
@@ -284,6 +316,7 @@ def _wire_threads(model, b: Built, mechs: List[MechType]) -> None:
     if nth == 1:
         eng.thr_node = ffi.NULL
         eng.thr_mechs = ffi.NULL
+        b.thr_node = None
         return
     starts = np.array(b.cell_start)
     bounds = [0]

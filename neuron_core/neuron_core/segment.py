@@ -228,7 +228,11 @@ class Segment:
         sec = self.sec
         if name == "v":
             x = self.x
-            return Ref(lambda: node_location(sec, x), "%r.v" % self, keep=sec)
+
+            def locate():
+                sec._check()
+                return node_location(sec, x)
+            return Ref(locate, "%r.v" % self, keep=sec)
         spec = self._range_var(name)
         if spec is not None:
             mt, var, idx = spec

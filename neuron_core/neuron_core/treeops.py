@@ -68,34 +68,39 @@ distance_origin = DistanceOrigin()
 
 
 def topology(out=None) -> float:
-    """Print the tree as NEURON's topology() does."""
+    """Print the tree as NEURON's topology() does: one line per section, children indented to
+    the column of the point they hang from."""
     out = out or sys.stdout
     out.write("\n")
     for sec in model.sections():
         if sec._parent is None:
-            _print_tree(sec, 0, out)
+            _print_tree(sec, None, out)
     out.write("\n")
     return 1.0
 
 
-def _print_tree(sec, indent: int, out) -> None:
+def _column(sec, start: int, x: float) -> int:
+    """Column of x on a printed section whose first segment is at `start`."""
     n = sec._nseg
-    if sec._parent is None:
+    if x == 1.0:
+        return start + n
+    if x == 0.0:
+        return start - 1
+    return start + sec._seg_index(x)
+
+
+def _print_tree(sec, col, out) -> None:
+    n = sec._nseg
+    ends = "(1-0)" if sec._childend == 1.0 else "(0-1)"
+    if col is None:
         line = "|" + "-" * n + "|"
-        prefix = ""
+        start = 1
     else:
-        line = "`" + "-" * n + "|" if sec._childend == 0.0 else "`" + "-" * n + "|"
-        prefix = " " * indent
-    ends = "(%g-%g)" % ((1, 0) if sec._childend == 1.0 else (0, 1))
-    px = ""
-    if sec._parent is not None:
-        px = "(%g)" % sec._parentx
-    out.write("%s%s       %s%s\n" % (prefix, line, sec.name(), ends) if not px else
-              "%s%s       %s%s\n" % (prefix, line, sec.name(), ends))
+        line = " " * col + "`" + "-" * (n - 1) + "|"
+        start = col
+    out.write("%s       %s%s\n" % (line, sec.name(), ends))
     for ch in sec.children():
-        x = ch._parentx
-        pos = int(round(x * n)) if x not in (0.0, 1.0) else (0 if x == 0.0 else n)
-        _print_tree(ch, indent + (pos + 1 if sec._parent is None else pos + 1) + (0 if sec._parent is None else indent * 0), out)
+        _print_tree(ch, _column(sec, start, ch._parentx) + 1, out)
 
 
 def delete_section(sec) -> None:

@@ -1,0 +1,118 @@
+"""Sections and trees: defaults, geometry, topology printout, bad input (NEURON 9.0.2 values)."""
+import io
+
+import pytest
+
+import neuron_core as nc
+from neuron_core import builtins, treeops
+
+
+@pytest.fixture(autouse=True)
+def clean():
+    yield
+    for s in nc.model.section_list():
+        builtins.delete_section(s)
+    nc.model.stack.clear()
+
+
+def test_defaults_and_geometry():
+    s = nc.Section(name="s")
+    assert (s.nseg, s.L, s.Ra, s.diam, s.cm, s(0.5).v) == (1, 100.0, 35.4, 500.0, 1.0, -65.0)
+    assert s(0.5).area() == pytest.approx(157079.63267948964, rel=1e-15)
+    assert s(0.5).ri() == pytest.approx(9.014535976724952e-05, rel=1e-14)
+    assert s(0).ri() == 1e30
+    assert s(0).area() == 0.0 and s(1).area() == 0.0
+
+
+def test_nseg_change_keeps_values_of_containing_segment():
+    s = nc.Section(name="s")
+    s.nseg = 3
+    s(0.5).diam = 4
+    for seg in (s(1 / 6), s(5 / 6)):
+        seg.diam = 1
+    s.nseg = 9
+    assert [seg.diam for seg in s] == [1, 1, 1, 4, 4, 4, 1, 1, 1]
+
+
+def test_segment_containing_x_at_boundaries():
+    s = nc.Section(name="s")
+    s.nseg = 2
+    s(0.25).diam, s(0.75).diam = 1, 3
+    assert [s(x).diam for x in (0, 0.25, 0.5, 0.75, 1)] == [1, 1, 3, 3, 3]
+
+
+def test_interior_connection_hangs_from_segment_centre():
+    s = nc.Section(name="s")
+    s.nseg = 3
+    c = nc.Section(name="c")
+    c.connect(s(1 / 3.0))
+    assert c.parentseg().x == pytest.approx(1 / 3.0)
+    assert builtins.distance(s(0), c(0)) == pytest.approx(50.0)
+
+
+def test_topology_printout():
+    soma = nc.Section(name="soma")
+    soma.nseg = 3
+    d1 = nc.Section(name="d1")
+    d1.nseg = 5
+    d1.connect(soma(1))
+    d2 = nc.Section(name="d2")
+    d2.nseg = 2
+    d2.connect(soma(0.5))
+    d3 = nc.Section(name="d3")
+    d3.connect(d1(1))
+    d4 = nc.Section(name="d4")
+    d4.nseg = 4
+    d4.connect(d1(0.3))
+    d5 = nc.Section(name="d5")
+    d5.nseg = 2
+    d5.connect(d3(1), 1)
+    d6 = nc.Section(name="d6")
+    d6.connect(soma(0))
+    other = nc.Section(name="other")
+    other.nseg = 2
+    out = io.StringIO()
+    treeops.topology(out)
+    assert out.getvalue() == (
+        "\n|---|       soma(0-1)\n     `----|       d1(0-1)\n           `|       d3(0-1)\n"
+        "             `-|       d5(1-0)\n       `---|       d4(0-1)\n   `-|       d2(0-1)\n"
+        " `|       d6(0-1)\n|--|       other(0-1)\n\n")
+
+
+@pytest.mark.parametrize("attr,value", [("nseg", 0), ("nseg", -3), ("L", 0), ("L", -1),
+                                         ("Ra", 0), ("diam", 0), ("diam", -2)])
+def test_bad_cable_values_raise_and_keep_model(attr, value):
+    s = nc.Section(name="s")
+    with pytest.raises(nc.NeuronError):
+        setattr(s, attr, value)
+    assert (s.nseg, s.L, s.Ra, s.diam) == (1, 100.0, 35.4, 500.0)
+
+
+def test_bad_locations_and_loops():
+    a = nc.Section(name="a")
+    b = nc.Section(name="b")
+    b.connect(a(1))
+    with pytest.raises(ValueError):
+        a(1.5)
+    with pytest.raises(nc.NeuronError):
+        a.connect(b(1))
+    with pytest.raises(nc.NeuronError):
+        a.connect(a(0.5))
+    with pytest.raises(nc.NeuronError):
+        a.insert("no_such_mechanism")
+    with pytest.raises(AttributeError):
+        a(0.5).no_such_variable
+    assert b.parentseg().sec is a
+
+
+def test_deleted_section_raises_and_its_pointer_too():
+    a = nc.Section(name="a")
+    ref = a(0.5)._ref_v
+    builtins.delete_section(a)
+    with pytest.raises(nc.NeuronError):
+        a.name()
+    with pytest.raises(nc.NeuronError):
+        a(0.5)
+    with pytest.raises(nc.NeuronError):
+        ref.value
+    assert len(nc.model.section_list()) == 0

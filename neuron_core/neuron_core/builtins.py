@@ -228,6 +228,14 @@ FUNCTIONS: Dict[str, Callable] = {
     "delete_section": delete_section, "setpointer": setpointer, "nrn_load_dll": nrn_load_dll,
     "section_orientation": _cas_call("orientation"),
 }
+
+
+def _define_shape() -> float:
+    from .shape import define_shape
+    return define_shape()
+
+
+FUNCTIONS["define_shape"] = _define_shape
 for _m in ("pt3dadd", "pt3dclear", "pt3dinsert", "pt3dremove", "pt3dchange", "n3d", "x3d", "y3d",
            "z3d", "diam3d", "arc3d", "spine3d"):
     FUNCTIONS[_m] = _cas_call(_m)

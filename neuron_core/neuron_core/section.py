@@ -352,6 +352,7 @@ class Section:
         self._parent = psec
         self._parentx = px
         self._childend = childend
+        self._connect_seq = next(_connect_counter)
         model.structure_dirty = True
         return self
 
@@ -380,8 +381,11 @@ class Section:
         return self._childend
 
     def children(self) -> List["Section"]:
+        """Child sections in the order they were connected."""
         self._check()
-        return [s for s in model.sections() if s._parent is self]
+        kids = [s for s in model.sections() if s._parent is self]
+        kids.sort(key=lambda s: s._connect_seq)
+        return kids
 
     def subtree(self) -> List["Section"]:
         out = [self]
@@ -614,3 +618,4 @@ class Section:
 
 
 _SECTION_PROPS = {"nseg", "L", "Ra", "rallbranch", "diam", "cm", "v"}
+_connect_counter = __import__("itertools").count()

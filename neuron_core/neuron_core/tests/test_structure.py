@@ -116,3 +116,34 @@ def test_deleted_section_raises_and_its_pointer_too():
     with pytest.raises(nc.NeuronError):
         ref.value
     assert len(nc.model.section_list()) == 0
+
+
+def test_define_shape_layout():
+    soma = nc.Section(name="soma")
+    soma.L, soma.diam, soma.nseg = 20, 20, 3
+    ds = []
+    for i in range(3):
+        d = nc.Section(name="d%d" % i)
+        d.L, d.diam, d.nseg = 100 + 10 * i, 2, 2
+        d.connect(soma(1))
+        ds.append(d)
+    m = nc.Section(name="m")
+    m.L, m.diam = 50, 1
+    m.connect(soma(0.5))
+    r = nc.Section(name="r")
+    r.L = 30
+    r.connect(ds[0](1), 1)
+    other = nc.Section(name="other")
+    other.L = 40
+    builtins.lookup("define_shape")()
+
+    def pts(s):
+        return [(round(s.x3d(i), 6), round(s.y3d(i), 6), round(s.z3d(i), 6), round(s.arc3d(i), 6))
+                for i in range(s.n3d())]
+    # numbers printed by NEURON 9.0.2 for the same model
+    assert pts(ds[0]) == [(20.0, 0.0, 0.0, 0.0), (43.026524, 9.735458, 0.0, 24.999999),
+                          (89.079575, 29.206375, 0.0, 75.0), (112.106094, 38.941833, 0.0, 100.0)]
+    assert pts(ds[2])[-1] == (130.527313, -46.730202, 0.0, 120.0)
+    assert pts(m) == [(10.0, 0.0, 0.0, 0.0), (9.999999, 25.0, 0.0, 25.0), (9.999998, 50.0, 0.0, 50.0)]
+    assert pts(r)[1] == (125.922012, 44.783108, 0.0, 15.000002)
+    assert pts(other) == [(0.0, 0.0, 600.0, 0.0), (20.0, 0.0, 600.0, 20.0), (40.0, 0.0, 600.0, 40.0)]

@@ -236,6 +236,17 @@ def _define_shape() -> float:
 
 
 FUNCTIONS["define_shape"] = _define_shape
+
+
+@uses_cas
+def _psection() -> float:
+    import sys
+    from .psection import psection_text
+    sys.stdout.write(psection_text(model.cas()))
+    return 1.0
+
+
+FUNCTIONS["psection"] = _psection
 for _m in ("pt3dadd", "pt3dclear", "pt3dinsert", "pt3dremove", "pt3dchange", "n3d", "x3d", "y3d",
            "z3d", "diam3d", "arc3d", "spine3d"):
     FUNCTIONS[_m] = _cas_call(_m)

@@ -63,7 +63,7 @@ def insert_extracellular(sec) -> None:
     mt = mechtype()
     nl = _state["nlayer"]
     sec._mechs[mt.name] = mt.alloc(sec._nseg, sec)
-    sec._mech_order.append(mt.name)
+    sec._mech_order.insert(0, mt.name)
     sec._vext = np.zeros((nl, sec._nseg + 1))
     sec._vextroot = np.zeros((nl, 1))
     model.structure_dirty = True

@@ -59,7 +59,10 @@ class Section:
         self._parentx = 1.0
         self._childend = 0.0
         self._mechs: dict = {}         # mechanism name -> first row of its nseg rows
-        self._mech_order: List[str] = []  # insertion order (for iteration/psection)
+        # NEURON's property list, most recent first: a mechanism goes to the head, then the
+        # ions it uses are put (or moved) in front of it.  Segment iteration follows it and
+        # psection prints it reversed.
+        self._mech_order: List[str] = []
         self._pt3d: Optional[np.ndarray] = None  # float32 (n, 4): x, y, z, diam
         self._arc: Optional[np.ndarray] = None
         self._ion_style: dict = {}     # ion name -> style code
@@ -430,13 +433,15 @@ class Section:
     def _insert_type(self, mt: MechType) -> None:
         if mt.name in self._mechs:
             return
+        row = mt.alloc(self._nseg, self)
+        self._mechs[mt.name] = row
+        self._mech_order.insert(0, mt.name)
         for ion in mt.ions:
             ion_mt = registry.ion(ion["name"], ion.get("valence"))
             self._insert_type(ion_mt)
+            self._mech_order.remove(ion_mt.name)
+            self._mech_order.insert(0, ion_mt.name)
             self._promote_ion(ion["name"], ion)
-        row = mt.alloc(self._nseg, self)
-        self._mechs[mt.name] = row
-        self._mech_order.append(mt.name)
         for s in mt.slots:
             if s.kind == "random":
                 from .pointers import random_stream

@@ -140,9 +140,15 @@ class Segment:
 
     def point_processes(self) -> List:
         out = []
+        mine = model.built.node_index(self.sec, self.x) if model.built and not model.structure_dirty else None
         for r in self.sec._pps:
             pp = r()
-            if pp is not None and pp._sec is self.sec and pp.get_segment() == self:
+            if pp is None or pp._sec is not self.sec:
+                continue
+            if mine is None:
+                model.ensure_built()
+                mine = model.built.node_index(self.sec, self.x)
+            if model.built.node_index(pp._sec, pp._x) == mine:
                 out.append(pp)
         return out
 
@@ -155,23 +161,10 @@ class Segment:
         return row + self._j
 
     def __iter__(self) -> Iterator["Mechanism"]:
-        """Mechanisms at this segment, most recently inserted first (ions before users)."""
+        """Mechanisms at this segment in NEURON's order (most recently inserted first, each
+        preceded by the ions it uses)."""
         self.sec._check()
-        names = list(reversed(self.sec._mech_order))
-        ordered: List[str] = []
-        for n in names:
-            mt = registry.types[n]
-            if mt.kind == ION:
-                continue
-            ordered.append(n)
-            for ion in mt.ions:
-                ion_name = ion["name"] + "_ion"
-                if ion_name not in ordered:
-                    ordered.insert(len(ordered) - 1, ion_name)
-        for n in names:
-            if n not in ordered:
-                ordered.append(n)
-        return iter([Mechanism(self, registry.types[n]) for n in ordered])
+        return iter([Mechanism(self, registry.types[n]) for n in self.sec._mech_order])
 
     def __contains__(self, name) -> bool:
         return name in self.sec._mechs

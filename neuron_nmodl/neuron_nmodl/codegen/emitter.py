@@ -62,14 +62,15 @@ class Emitter:
 
     def name_ref(self, name: str, index: Optional[N.Expr], node: N.Node) -> str:
         idx = self.expr(index) if index is not None else None
+        sub = "[%s]" % self.index(index) if index is not None else ""
         loc = self.lookup_local(name)
         if loc is not None:
-            return loc + ("[(int)(%s)]" % idx if idx is not None else "")
+            return loc + sub
         if name.startswith("_"):
-            return name + ("[(int)(%s)]" % idx if idx is not None else "")
+            return name + sub
         s = self.m.symbols.get(name)
         if s is None:
-            return name + ("[(int)(%s)]" % idx if idx is not None else "")   # C name (VERBATIM)
+            return name + sub   # a C name declared in VERBATIM code
         if s.kind in ("function", "procedure"):
             raise NmodlError("%s is a %s, not a variable" % (name, s.kind), node.loc)
         return symbol_ref(self.m, s, idx)
@@ -303,12 +304,17 @@ class Emitter:
     def s_Residual(self, s: N.Residual) -> None:
         self.w("_resid[%d] = %s;" % (s.k, self.expr(s.value)))
 
+    def index(self, e: N.Expr) -> str:
+        if isinstance(e, N.Num) and e.value == int(e.value):
+            return "%d" % int(e.value)
+        return "(int)(%s)" % self.expr(e)
+
     def s_MatElm(self, s: N.MatElm) -> None:
-        self.w("_mat[(%s)*_nsys + (%s)] %s %s;" % (self.expr(s.row), self.expr(s.col), s.op,
-                                                  self.expr(s.value)))
+        self.w("_mat[%s*_nsys + %s] %s %s;" % (self.index(s.row), self.index(s.col), s.op,
+                                              self.expr(s.value)))
 
     def s_RhsElm(self, s: N.RhsElm) -> None:
-        self.w("_rhs[%s] %s %s;" % (self.expr(s.row), s.op, self.expr(s.value)))
+        self.w("_rhs[%s] %s %s;" % (self.index(s.row), s.op, self.expr(s.value)))
 
     def s_NewtonSolve(self, s: N.NewtonSolve) -> None:
         n = len(s.states)

@@ -193,12 +193,13 @@ class MechanismGenerator:
         em = Emitter(m)
         for p in c.params:
             em.declare(p.name)
+        result = c.name[3:] if c.name.startswith("_f_") else c.name   # TABLE's raw body
         if c.kind == "FUNCTION":
-            em.declare(c.name)
-            em.w("double %s = 0.0;" % local(c.name))
+            em.declare(result)
+            em.w("double %s = 0.0;" % local(result))
         em.block(c.body, braces=False)
         if c.kind == "FUNCTION":
-            em.w("return %s;" % local(c.name))
+            em.w("return %s;" % local(result))
         else:
             em.w("return 0.;")
         self.emit_lines(em)

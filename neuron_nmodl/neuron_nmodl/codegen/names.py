@@ -20,7 +20,10 @@ ARGS = "_ctx, _m, _p, _pp, _s, _i"
 def col(c: int, index: Optional[str] = None) -> str:
     if index is None:
         return "_p[%d*_s + _i]" % c
-    return "_p[(%d + (int)(%s))*_s + _i]" % (c, index)
+    try:
+        return "_p[%d*_s + _i]" % (c + int(float(index)))
+    except ValueError:
+        return "_p[(%d + (int)(%s))*_s + _i]" % (c, index)
 
 
 def slot(k: int) -> str:

@@ -420,19 +420,56 @@ int ss_sparse(int n, double** s, double** d, int linflag, B&& build) {
     return err;
 }
 
-// Dense solve of a LINEAR block: build(mat, rhs) then x = mat^-1 rhs.
-template <typename B>
-int linear(int n, double** x, B&& build) {
-    std::vector<double> mat(n * n, 0.0), rhs(n, 0.0), scale(n);
+// Gaussian elimination with partial pivoting on the largest |a| (rows not swapped but
+// permuted by index), the pivot row normalised first: scopmath's simeq, which NEURON uses
+// for LINEAR blocks.  a is row-major n x n, b the right-hand side; x receives the solution.
+inline int simeq(int n, double* a, double* b, double** x) {
     std::vector<int> perm(n);
-    build(mat.data(), rhs.data());
-    if (lu_solve(n, mat.data(), rhs.data(), perm.data(), scale.data())) {
-        return 2;
-    }
     for (int i = 0; i < n; ++i) {
-        *x[i] = rhs[i];
+        perm[i] = i;
+    }
+    auto A = [&](int r, int c) -> double& { return c == n ? b[r] : a[r * n + c]; };
+    for (int j = 0; j < n; ++j) {
+        int ipivot = perm[j], isave = 0;
+        for (int i = j + 1; i < n; ++i) {
+            if (fabs(A(ipivot, j)) < fabs(A(perm[i], j))) {
+                ipivot = perm[i];
+                isave = i;
+            }
+        }
+        if (fabs(A(ipivot, j)) < 1e-20) {
+            return 2;
+        }
+        if (ipivot != perm[j]) {
+            perm[isave] = perm[j];
+            perm[j] = ipivot;
+        }
+        for (int k = j + 1; k <= n; ++k) {
+            A(ipivot, k) /= A(ipivot, j);
+        }
+        for (int i = j + 1; i < n; ++i) {
+            int r = perm[i];
+            for (int k = j + 1; k <= n; ++k) {
+                A(r, k) -= A(ipivot, k) * A(r, j);
+            }
+        }
+    }
+    for (int i = n - 1; i >= 0; --i) {
+        int r = perm[i];
+        *x[i] = A(r, n);
+        for (int j = i + 1; j < n; ++j) {
+            *x[i] -= A(r, j) * *x[j];
+        }
     }
     return 0;
+}
+
+// Dense solve of a LINEAR block: build(mat, rhs) then simeq.
+template <typename B>
+int linear(int n, double** x, B&& build) {
+    std::vector<double> mat(n * n, 0.0), rhs(n, 0.0);
+    build(mat.data(), rhs.data());
+    return simeq(n, mat.data(), rhs.data(), x);
 }
 
 // Classical 4th-order Runge-Kutta step (scopmath's runge); deriv() fills *d from *s.

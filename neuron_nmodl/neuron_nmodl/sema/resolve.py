@@ -143,11 +143,13 @@ class Resolver:
                 self.expr(t.index, scopes, ctx)
 
     def solve(self, s: N.Solve, ctx: str) -> None:
-        if ctx not in ("BREAKPOINT", "INITIAL"):
-            raise NmodlError("SOLVE belongs in BREAKPOINT or INITIAL", s.loc)
         target = self.m.callables.get(s.name)
         if target is None:
             raise NmodlError("SOLVE of undefined block '%s'" % s.name, s.loc)
+        if ctx not in ("BREAKPOINT", "INITIAL"):
+            # a LINEAR/NONLINEAR system may be solved wherever a statement may be
+            if target.kind not in ("LINEAR", "NONLINEAR") or ctx not in ("PROCEDURE", "FUNCTION"):
+                raise NmodlError("SOLVE belongs in BREAKPOINT or INITIAL", s.loc)
 
     def target(self, t, scopes, ctx, s) -> None:
         if isinstance(t, N.Prime):

@@ -29,11 +29,13 @@ def lower(m: Model, warn=None) -> None:
     warn = warn or (lambda s: sys.stderr.write(s + "\n"))
     lower_tables(m)
     m.solve_map = {}
-    blocks = [b for b in (m.breakpoint, m.initial) if b is not None]
-    for b in blocks:
-        for n in b.body.walk():
+    blocks = [(b.kind, b.body) for b in (m.breakpoint, m.initial) if b is not None]
+    blocks += [(c.kind, c.body) for c in list(m.callables.values())
+               if c.kind in ("PROCEDURE", "FUNCTION") and c.body is not None]
+    for kind, body in blocks:
+        for n in body.walk():
             if isinstance(n, N.Solve):
-                m.solve_map[id(n)] = lower_solve(m, n, b.kind, warn)
+                m.solve_map[id(n)] = lower_solve(m, n, kind, warn)
     _cvode_forms(m)
 
 

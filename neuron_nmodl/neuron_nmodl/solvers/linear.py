@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import List
 
 from .. import nodes as N
-from ..errors import NmodlError
+from ..errors import NmodlError, UnsupportedError
 from ..sema.model import Model
 from .algebra import decompose, substitute
 
@@ -68,24 +68,48 @@ def _rewrite_eqs(b: N.Block, fn) -> N.Block:
     return N.Block(out, loc=b.loc)
 
 
+def _terms(e: N.Expr, sign: int = 1):
+    """Top-level additive terms of e as (sign, term)."""
+    if isinstance(e, N.BinOp) and e.op in ("+", "-"):
+        yield from _terms(e.left, sign)
+        yield from _terms(e.right, sign if e.op == "+" else -sign)
+    elif isinstance(e, N.UnaryOp) and e.op == "-":
+        yield from _terms(e.operand, -sign)
+    else:
+        yield sign, e
+
+
 def linear(m: Model, c: N.Callable) -> N.LinearSolve:
+    """Each equation is expanded term by term as nocmodl does: a term holding unknown x_j
+    adds the term with x_j replaced by 1.0 to column j, other terms go to the right-hand
+    side; the system is then solved by Gaussian elimination (simeq)."""
     xs = unknowns(m, c)
+    col = {}
+    for j, x in enumerate(xs):
+        col[(x.name, _index_key(x.index))] = j
     names = {x.name for x in xs}
     row = [0]
 
     def fn(eq: N.Equation):
-        resid = N.BinOp("-", N.Paren(eq.lhs), N.Paren(eq.rhs))
         r = N.Num(float(row[0]), str(row[0]))
         row[0] += 1
         out: List[N.Stmt] = []
-        for j, x in enumerate(xs):
-            parts, d_inv, eq_inv = decompose(resid, x.name)
-            if d_inv or eq_inv:
-                raise NmodlError("equation is not linear in %s" % x.name, eq.loc)
-            if parts.a is not None:
-                out.append(N.MatElm(r, N.Num(float(j), str(j)), "=", parts.a))
-        const = substitute(resid, lambda v: N.Num(0.0, "0.0") if v.name in names else None)
-        out.append(N.RhsElm(r, "=", N.UnaryOp("-", N.Paren(const))))
+        for side, e in ((1, eq.lhs), (-1, eq.rhs)):
+            for sign, term in _terms(e):
+                hits = [n for n in term.walk() if isinstance(n, N.Var) and n.name in names]
+                if not hits:
+                    op = "+=" if sign * side > 0 else "-="
+                    out.append(N.RhsElm(r, op, term))
+                    continue
+                if len(hits) > 1:
+                    raise NmodlError("nonlinear term in a LINEAR equation", eq.loc)
+                hit = hits[0]
+                j = col.get((hit.name, _index_key(hit.index)))
+                if j is None:
+                    raise UnsupportedError("array unknowns with computed indices in LINEAR", eq.loc)
+                coef = substitute(term, lambda v: N.Num(1.0, "1.0") if v is hit else None)
+                op = "-=" if sign * side > 0 else "+="
+                out.append(N.MatElm(r, N.Num(float(j), str(j)), op, coef))
         return out
 
     body = _rewrite_eqs(c.body, fn)
@@ -93,6 +117,14 @@ def linear(m: Model, c: N.Callable) -> N.LinearSolve:
         raise NmodlError("%s %s has %d equations for %d unknowns" % (c.kind, c.name, row[0], len(xs)),
                          c.loc)
     return N.LinearSolve(xs, body, loc=c.loc)
+
+
+def _index_key(e):
+    if e is None:
+        return None
+    if isinstance(e, N.Num):
+        return int(e.value)
+    return "?"
 
 
 def nonlinear(m: Model, c: N.Callable) -> N.NewtonSolve:

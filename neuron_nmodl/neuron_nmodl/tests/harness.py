@@ -221,13 +221,38 @@ class Context:
 
 
 class Ion:
-    """Per-node data of one ion: e, ci, co, cur, dcurdv, style columns."""
+    """Per-node data of one ion: e, ci, co, cur, dcurdv, style columns.  `style` is NEURON's
+    ion_style code (04 initialise concentrations, 040 initialise e, 0100 e every step)."""
+
+    CHARGE = {"na": 1.0, "k": 1.0, "ca": 2.0}
 
     def __init__(self, name: str, nnode: int, style: int = 0):
         e, ci, co = ION_DEFAULTS.get(name, (0.0, 1.0, 1.0))
+        self.name = name
+        self.ci0, self.co0 = ci, co
+        self.charge = self.CHARGE.get(name, 1.0)
         self.data = np.zeros((6, nnode))
         self.data[0], self.data[1], self.data[2] = e, ci, co
         self.data[5] = style
+
+    def nernst(self, celsius: float) -> np.ndarray:
+        ktf = 1000. * 8.31446261815324 * (celsius + 273.15) / 96485.33212331001
+        return ktf / self.charge * np.log(self["co"] / self["ci"])
+
+    def init(self, celsius: float) -> None:
+        style = self["style"].astype(int)
+        c = (style & 0o4) != 0
+        self["ci"][c] = self.ci0
+        self["co"][c] = self.co0
+        e = (style & 0o40) != 0
+        self["e"][e] = self.nernst(celsius)[e]
+
+    def cur(self, celsius: float) -> None:
+        self["cur"][:] = 0
+        self["dcurdv"][:] = 0
+        style = self["style"].astype(int)
+        e = (style & 0o100) != 0
+        self["e"][e] = self.nernst(celsius)[e]
 
     def ptr(self, var: str, node: int) -> int:
         return self.data.ctypes.data + 8 * (ION_VARS.index(var) * self.data.shape[1] + node)
@@ -365,6 +390,8 @@ class Cell:
             self.ctx.v[:] = v
         for m in self.mechs:
             m.table_check()
+        for ion in self.ions.values():
+            ion.init(c.celsius)
         for m in self.mechs:
             m.initialize()
         self._collect_events()
@@ -375,8 +402,7 @@ class Cell:
         self.ctx.rhs[:] = 0
         self.ctx.d[:] = 0
         for ion in self.ions.values():
-            ion["cur"][:] = 0
-            ion["dcurdv"][:] = 0
+            ion.cur(self.ctx.ctx.celsius)
         for m in self.mechs:
             m.current()
 

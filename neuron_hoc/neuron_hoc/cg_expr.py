@@ -99,6 +99,10 @@ class ExprCompiler:
             return "_mod(%s, %s)" % (a, self.num(r)), "num"
         if op == "^":
             return "_pow(%s, %s)" % (self.num(node.left), self.num(node.right)), "num"
+        if op in _CMP or op in ("==", "!="):
+            fast = self.strcmp_test(node)
+            if fast is not None:
+                return fast, "bool"
         if op in _CMP:
             pyop, sign = _CMP[op]
             return "(%s %s %s %s %s)" % (self.num(node.left), pyop, self.num(node.right), sign,
@@ -112,6 +116,21 @@ class ExprCompiler:
                 return "(%s %s %s)" % (a, "and" if op == "&&" else "or", b), "bool"
             return "%s(%s, %s)" % ("_and" if op == "&&" else "_or", a, b), "bool"
         raise self.fail("syntax error", node)
+
+    def strcmp_test(self, node):
+        """`strcmp(a, b) OP 0` is `a OP b` on the strings: strcmp gives integers, and UTF-8
+        byte order is code point order."""
+        left, right = node.left, node.right
+        if not (isinstance(right, N.Num) and right.value == 0.0):
+            return None
+        if not (isinstance(left, N.Name) and left.name == "strcmp" and left.args is not None
+                and len(left.args) == 2 and not left.index):
+            return None
+        sym = self.lookup("strcmp")
+        if sym is None or sym.store != "B":
+            return None
+        a, b = (self.value(x) for x in left.args)
+        return "(%s(%s) %s %s(%s))" % (self.gkey("_fstr"), a, node.op, self.gkey("_fstr"), b)
 
     def equality(self, node):
         lc, lt = self.expr(node.left)
@@ -289,7 +308,7 @@ class ExprCompiler:
                 return special(node)
             typ = "str" if "str" in sym.flags else "obj" if "obj" in sym.flags else \
                 "any" if "any" in sym.flags else "num"
-            return "_b_%s(%s)" % (name, self.arglist(node.args)), typ
+            return "%s(%s)" % (self.gkey("_b_" + name), self.arglist(node.args)), typ
         if kind == "rangevar":
             return self.range_read(None, sym, node, node.args)
         if kind == "sec":

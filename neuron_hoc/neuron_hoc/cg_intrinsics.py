@@ -30,9 +30,11 @@ class IntrinsicCompiler:
         pyfmt, convs = fast
         values = []
         for conv, a in zip(convs, arg_nodes):
-            code = self.value(a)
+            code, typ = self.expr(a)
+            if typ == "bool":
+                code = "(1.0 if %s else 0.0)" % code
             values.append("int(%s)" % code if conv == "int" else
-                          "_fstr(%s)" % code if conv == "_fstr" else code)
+                          "_fstr(%s)" % code if conv == "_fstr" and typ != "str" else code)
         if not values:
             return repr(pyfmt.replace("%%", "%"))
         return "(%r %% (%s,))" % (pyfmt, ", ".join(values))
@@ -54,6 +56,24 @@ class IntrinsicCompiler:
                 if text is not None:
                     return "(1.0, %s)[0]" % target.store_expr.format(v=text), "num"
         return "_b_sprint(%s)" % self.arglist(args), "num"
+
+    def st_sprint(self, node) -> bool:
+        """sprint as a statement: a plain string assignment."""
+        args = node.args
+        if len(args) >= 2:
+            target = self.string_target(args[0])
+            if target is not None:
+                text = self.literal_format(args[1], args[2:])
+                if text is not None:
+                    self.emit(target.store.format(v=text))
+                    return True
+        return False
+
+    def i_strcmp(self, node):
+        if len(node.args) != 2:
+            raise self.fail("strcmp takes two strings", node)
+        a, b = (self.value(x) for x in node.args)
+        return "%s(%s, %s)" % (self.gkey("_strcmp"), a, b), "num"
 
     def string_target(self, node):
         """The LValue of a strdef variable or `$sN` argument, else None."""

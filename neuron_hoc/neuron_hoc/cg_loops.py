@@ -64,11 +64,10 @@ class LoopCompiler:
         used: Dict[str, object] = {}
         written: Set[str] = set()
         for n in walk(node):
-            if isinstance(n, N.Assign) and isinstance(n.target, N.Name):
-                t = n.target
-                sym = self.lookup(t.name)
-                if sym is None and t.args is None:
-                    self.declare(t.name, "var", 0, t)
+            t = n.target if isinstance(n, N.Assign) else n.var if isinstance(n, N.ForRange) \
+                else None
+            if isinstance(t, N.Name) and t.args is None and self.lookup(t.name) is None:
+                self.declare(t.name, "var", 0, t)
         for n in walk(node):
             if isinstance(n, N.Name) and n.args is None:
                 sym = self.lookup(n.name)
@@ -76,6 +75,10 @@ class LoopCompiler:
                     continue
                 code = self.sym_code(sym)
                 used[code] = sym
+            elif isinstance(n, N.Name):
+                sym = self.lookup(n.name)
+                if sym is not None and sym.kind == "builtin" and "intrinsic" not in sym.flags:
+                    used["_b_" + n.name] = sym
         for n in walk(node):
             target = None
             if isinstance(n, N.Assign):

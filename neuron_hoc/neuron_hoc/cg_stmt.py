@@ -62,6 +62,10 @@ class StmtCompiler(LoopCompiler):
             if sym is not None and sym.kind in CALLABLE_KINDS:
                 self.call_stmt(e, sym)
                 return
+            if sym is not None and "intrinsic" in sym.flags:
+                st = getattr(self, "st_" + e.name, None)
+                if st is not None and st(e):
+                    return
         code, _ = self.expr(e)
         self.emit(code)
 

@@ -8,6 +8,8 @@ a caller can see `$o1 = new ...` (HOC passes object variables by reference).
 from __future__ import annotations
 
 import itertools
+import os
+import sys
 from typing import Callable, List, Optional
 
 from . import nodes as N
@@ -20,6 +22,8 @@ from .cg_stmt import StmtCompiler
 from .symbols import Sym
 
 _counter = itertools.count()
+# NEURON_HOC_SHOW_PYTHON=1 prints the Python generated for every statement and procedure
+SHOW_PYTHON = bool(os.environ.get("NEURON_HOC_SHOW_PYTHON"))
 
 
 class Compiler(StmtCompiler, AssignCompiler, IntrinsicCompiler, ExprCompiler, SectionCompiler,
@@ -78,6 +82,8 @@ def _assemble(header: List[str], comp: Compiler, prologue: List[str], body_first
 
 def build(interp, src: str, lmap: List[int], source, name: str) -> Callable:
     pyname = "<hoc#%d %s>" % (next(_counter), name)
+    if SHOW_PYTHON:
+        sys.stderr.write("# %s\n%s" % (pyname, src))
     code = compile(src, pyname, "exec")
     interp.units[pyname] = UnitInfo(source, lmap, name)
     ns: dict = {}

@@ -212,17 +212,18 @@ class Interpreter:
             tb = tb.tb_next
         return False
 
-    def execute(self, cmd: str, obj=None, report: bool = False) -> bool:
-        """Run HOC text at the top level, or in the context of obj.  With report, an error
-        is printed and False returned instead of raised (execute1, h('...'))."""
+    def execute(self, cmd: str, obj=None, report: bool = False, quiet: bool = False) -> bool:
+        """Run HOC text at the top level, or in the context of obj.  With report (or quiet),
+        an error is printed (or not) and False returned instead of raised."""
         if obj is not None:
             self.obj_stack.append(obj)
         try:
             self.run_text(cmd, "")
         except HocError as e:
-            if not report:
+            if not (report or quiet):
                 raise
-            self.report_error(e)
+            if report:
+                self.report_error(e)
             return False
         finally:
             if obj is not None:

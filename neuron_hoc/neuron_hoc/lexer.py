@@ -51,6 +51,11 @@ class Lexer:
         c = self.pos - self.line_start if col is None else col
         return HocSyntaxError(msg, self.filename, self.line, self.source_line(self.line), c)
 
+    def skip_to_eol(self) -> None:
+        """Discard the raw text up to the end of the line (the `help` statement)."""
+        j = self.text.find("\n", self.pos)
+        self.pos = len(self.text) if j < 0 else j
+
     def tokens(self) -> Iterator[Token]:
         text = self.text
         n = len(text)

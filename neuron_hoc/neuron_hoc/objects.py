@@ -21,8 +21,16 @@ class HocObject:
 
     _hoc_template: "Template" = None  # type: ignore[assignment]
 
-    def __init__(self, *args):
-        self._hoc_template.construct(self, args)
+    def __new__(cls, *args, **kwargs):
+        """The HOC object is made (and its init run with the arguments) here, so that a
+        Python subclass may define its own __init__ (NEURON's hclass)."""
+        obj = object.__new__(cls)
+        t = cls._hoc_template
+        t.interp.call_protected(t.construct, obj, args)
+        return obj
+
+    def __init__(self, *args, **kwargs):
+        pass
 
     # ------------------------------------------------------------- identity
 
@@ -113,6 +121,39 @@ class HocObject:
             pass
 
 
+class HocMethod:
+    """A template method on the class: calls through it (from Python, or from HOC on
+    another object) turn errors into located HocErrors.  Calls inside the template go to
+    the function directly."""
+    __slots__ = ("fn", "interp")
+
+    def __init__(self, fn, interp):
+        self.fn = fn
+        self.interp = interp
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        return BoundHocMethod(self.fn, obj, self.interp)
+
+
+class BoundHocMethod:
+    __slots__ = ("fn", "obj", "interp")
+
+    def __init__(self, fn, obj, interp):
+        self.fn, self.obj, self.interp = fn, obj, interp
+
+    def __call__(self, *args):
+        return self.interp.call_protected(self.fn, self.obj, *args)
+
+    def __repr__(self):
+        return "<hoc method %s.%s>" % (self.obj.hname(), self.fn.__name__)
+
+    @property
+    def __name__(self):
+        return self.fn.__name__
+
+
 class Template:
     """One `begintemplate Name ... endtemplate Name`."""
 
@@ -146,7 +187,7 @@ class Template:
         sym = Sym(name, kind, "F", gkey, public=public, template=self, value=fn)
         self.table.add(sym)
         self.interp.G[gkey] = fn
-        setattr(self.cls, name if public else "_p_" + name, fn)
+        setattr(self.cls, name if public else "_p_" + name, HocMethod(fn, self.interp))
         if name == "init":
             self.init_method = fn
         return sym

@@ -256,6 +256,8 @@ class Parser(ExprParser):
 
     def s_help(self):
         t = self.next()
+        if not self._buf:
+            self.lexer.skip_to_eol()
         while self.peek().kind not in ("NL", "EOF"):
             self.next()
         return N.Nothing(t.line, t.col)

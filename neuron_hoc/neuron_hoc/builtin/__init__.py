@@ -36,6 +36,29 @@ def define_class(interp, name: str, cls) -> Sym:
 
 
 def install_all(interp) -> None:
-    from . import engine, gui, io, lang, mathfn, sectionfn, system
-    for mod in (mathfn, io, lang, system, gui, sectionfn, engine):
+    from . import engine, gui, io, lang, mathfn, sectionfn, stdrun, system
+    for mod in (mathfn, io, lang, system, gui, sectionfn, engine, stdrun):
         mod.install(interp)
+    install_class_modules(interp)
+
+
+def install_class_modules(interp) -> None:
+    """Classes of `neuron_hoc.classes` (List, File, Random...): every class in its modules
+    with a `hoc_name` attribute becomes a HOC class of that name."""
+    import importlib
+    import pkgutil
+    try:
+        pkg = importlib.import_module("neuron_hoc.classes")
+    except ImportError:
+        return
+    for info in pkgutil.iter_modules(getattr(pkg, "__path__", [])):
+        if info.name.startswith("_") or info.name == "tests":
+            continue
+        try:
+            mod = importlib.import_module("neuron_hoc.classes." + info.name)
+        except ImportError:
+            continue
+        for obj in vars(mod).values():
+            name = getattr(obj, "hoc_name", None)
+            if isinstance(obj, type) and isinstance(name, str) and obj.__module__ == mod.__name__:
+                define_class(interp, name, obj)

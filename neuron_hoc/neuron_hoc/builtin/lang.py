@@ -7,7 +7,8 @@ import sys
 
 from ..errors import HocError, HocQuit
 from ..objects import HocObject
-from ..values import HocRef, is_pointer, string_of
+from ..symbols import Sym, top_key
+from ..values import HocArray, HocRef, is_pointer, string_of
 from . import define
 
 
@@ -59,7 +60,13 @@ def install(interp) -> None:
         return 0.0
 
     def execute1(cmd, obj=None) -> float:
-        return 1.0 if interp.execute(string_of(cmd), obj, report=True) else 0.0
+        """execute1(cmd[, obj]): 1 on success, 0 (error printed) on failure; a number 0 in
+        place of obj runs at the top level without printing the error."""
+        quiet = isinstance(obj, (int, float)) and not obj
+        if isinstance(obj, (int, float)):
+            obj = None
+        return 1.0 if interp.execute(string_of(cmd), obj, report=not quiet,
+                                     quiet=quiet) else 0.0
 
     def load_file(*args) -> float:
         force = False
@@ -170,6 +177,9 @@ def install(interp) -> None:
     def hoc_pointer_(*args) -> float:
         return 0.0
 
+    hoc_obj = Sym("hoc_obj_", "obj", "G", top_key("hoc_obj_"), ndim=1)
+    interp.builtins.add(hoc_obj)
+    G[hoc_obj.key] = HocArray((2,), None)
     define(interp, "numarg", numarg, "intrinsic")
     define(interp, "argtype", argtype_top, "intrinsic")
     define(interp, "execute", execute)

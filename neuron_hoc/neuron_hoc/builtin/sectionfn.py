@@ -61,6 +61,9 @@ def install(interp) -> None:
         glue.access(sec)
         return 0.0
 
+    from ..symbols import Sym
+    for name in interp.secprops:
+        interp.builtins.add(Sym(name, "secprop", "B"))
     define(interp, "issection", issection)
     define(interp, "sectionname", sectionname)
     define(interp, "section_exists", section_exists)

@@ -156,6 +156,8 @@ class MechanismGenerator:
         for c in self.m.callables.values():
             if c.kind in ("LINEAR", "NONLINEAR"):
                 self.w("static double %s(%s);" % (fun(c.name), ARGS_DECL))
+        for ft in self.m.function_tables:
+            self.w("static double %s(%s, double _lx);" % (fun(ft.name), ARGS_DECL))
         self.w()
 
     def functions(self) -> None:

@@ -504,6 +504,81 @@ void runge(int n, double** s, double** d, double h, double* t, D&& deriv) {
     *t -= h;
 }
 
+// FUNCTION_TABLE data, given from HOC/Python by table_<name>(yvec, xvec),
+// table_<name>(yvec, xmin, xmax) or table_<name>(constant); linear interpolation,
+// end values outside the range.
+struct FunctionTable {
+    std::vector<double> x, y;
+    double xmin = 0., xmax = 0.;
+    bool uniform = false, ready = false;
+
+    double value(double v, const char* name) const {
+        if (!ready) {
+            error("FUNCTION_TABLE not given a table:", name);
+            return 0.;
+        }
+        const int n = (int) y.size();
+        if (n == 1) {
+            return y[0];
+        }
+        if (uniform) {
+            if (v <= xmin) {
+                return y[0];
+            }
+            if (v >= xmax) {
+                return y[n - 1];
+            }
+            double xi = (v - xmin) * (n - 1) / (xmax - xmin);
+            int i = (int) xi;
+            if (i >= n - 1) {
+                return y[n - 1];
+            }
+            return y[i] + (xi - i) * (y[i + 1] - y[i]);
+        }
+        if (v <= x[0]) {
+            return y[0];
+        }
+        if (v >= x[n - 1]) {
+            return y[n - 1];
+        }
+        int lo = 0, hi = n - 1;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) / 2;
+            if (x[mid] <= v) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return y[lo] + (v - x[lo]) * (y[hi] - y[lo]) / (x[hi] - x[lo]);
+    }
+
+    void set_from_args() {
+        nrn_vec* vy = g_api->vector_arg ? g_api->vector_arg(1) : nullptr;
+        if (!vy) {
+            y.assign(1, *g_api->getarg(1));
+            uniform = false;
+            ready = true;
+            return;
+        }
+        y.assign(vy->data, vy->data + vy->size);
+        if (g_api->ifarg(3)) {
+            xmin = *g_api->getarg(2);
+            xmax = *g_api->getarg(3);
+            uniform = true;
+        } else {
+            nrn_vec* vx = g_api->vector_arg(2);
+            if (!vx || vx->size != vy->size) {
+                error("FUNCTION_TABLE:", "x and y vectors must have the same size");
+                return;
+            }
+            x.assign(vx->data, vx->data + vx->size);
+            uniform = false;
+        }
+        ready = !y.empty();
+    }
+};
+
 }  // namespace _nmodl_rt
 
 // NEURON functions that VERBATIM code in model files calls directly.

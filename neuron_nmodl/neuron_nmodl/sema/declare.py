@@ -211,12 +211,14 @@ def _implicit_declarations(m: Model) -> None:
     for v in m.range_names + m.global_names:
         if v not in m.symbols:
             _add(m, Symbol(v, "assigned", loc=None))
-    for v in m.pointers:
-        _add(m, Symbol(v, "pointer", SLOT))
-    for v in m.bbcorepointers:
-        _add(m, Symbol(v, "bbcorepointer", SLOT))
-    for v in m.randoms:
-        _add(m, Symbol(v, "random", SLOT))
+    for names, kind in ((m.pointers, "pointer"), (m.bbcorepointers, "bbcorepointer"),
+                        (m.randoms, "random")):
+        for v in names:
+            old = m.symbols.get(v)
+            if old is not None and old.kind in ("assigned", "parameter") and kind != "random":
+                # POINTERs are customarily also listed in ASSIGNED
+                del m.symbols[v]
+            _add(m, Symbol(v, kind, SLOT, loc=old.loc if old is not None else None))
     for v in ("t", "dt"):
         if v not in m.symbols:
             m.symbols[v] = Symbol(v, "special", CTX)

@@ -136,6 +136,62 @@ class Library:
         def scop_random():
             return float(self._rng.uniform())
 
+        # arguments of the FUNCTION/PROCEDURE call in progress (numbers or numpy vectors)
+        self.call_args: list = []
+        self._vecs: list = []
+
+        @cb("int(int)")
+        def ifarg(k):
+            return 1 if 1 <= k <= len(self.call_args) else 0
+
+        self._argbuf = f.new("double[16]")
+
+        @cb("double*(int)")
+        def getarg(k):
+            self._argbuf[k] = float(self.call_args[k - 1])
+            return self._argbuf + k
+
+        @cb("nrn_vec*(int)")
+        def vector_arg(k):
+            a = self.call_args[k - 1] if 1 <= k <= len(self.call_args) else None
+            if not isinstance(a, np.ndarray):
+                return f.NULL
+            v = f.new("nrn_vec*")
+            v.data = f.cast("double*", a.ctypes.data)
+            v.size = len(a)
+            v.cap = len(a)
+            self._vecs.append((v, a))
+            return v
+
+        @cb("void(nrn_vec*, int64_t)")
+        def vector_resize(v, n):
+            for vec, arr in self._vecs:
+                if vec == v:
+                    if n > len(arr):
+                        raise RuntimeError("harness vectors cannot grow")
+            v.size = n
+
+        api.ifarg = ifarg
+        api.getarg = getarg
+        api.vector_arg = vector_arg
+        api.vector_resize = vector_resize
+        self.netcon_weights: Dict[tuple, list] = {}   # (mech key, i) -> weight arrays
+
+        @cb("int(nrn_ctx*, nrn_mech*, int, double**, int)")
+        def for_netcons(ctx, m, i, out, maxn):
+            ws = self.netcon_weights.get((int(f.cast("intptr_t", m)), i), [])
+            for k, w in enumerate(ws[:maxn]):
+                out[k] = f.cast("double*", w.ctypes.data)
+            return min(len(ws), maxn)
+
+        self.seqs: Dict[int, float] = {}
+
+        @cb("void(double*, double)")
+        def random_setseq(stream, seq):
+            self.seqs[int(f.cast("intptr_t", stream))] = seq
+
+        api.reserved[0] = f.cast("void*", for_netcons)
+        api.reserved[1] = f.cast("void*", random_setseq)
         api.net_send = net_send
         api.net_event = net_event
         api.net_move = net_move
@@ -182,10 +238,12 @@ class Library:
     def call(self, mech: str, fname: str, *args, inst: Optional["Instances"] = None, i: int = 0,
              ctx=None) -> float:
         d, meta = self.descs[mech]
+        self.call_args = list(args)
         for k in range(d.nfns):
             e = d.fns[k]
             if self.ffi.string(e.name).decode() == fname:
-                a = self.ffi.new("double[]", [float(x) for x in args] or [0.0])
+                nums = [float(x) if not isinstance(x, np.ndarray) else 0.0 for x in args]
+                a = self.ffi.new("double[]", nums or [0.0])
                 if ctx is None:
                     ctx = Context(1).ctx
                 m = inst.m if inst is not None else self.ffi.NULL

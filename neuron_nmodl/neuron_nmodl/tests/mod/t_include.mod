@@ -1,0 +1,3 @@
+NEURON { SUFFIX tinc }
+INCLUDE "t_include.inc"
+FUNCTION g(x) { g = helper(x) + 1 }

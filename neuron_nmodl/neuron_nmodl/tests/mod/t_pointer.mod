@@ -1,0 +1,3 @@
+NEURON { SUFFIX tptr POINTER src RANGE copy }
+ASSIGNED { src copy }
+BREAKPOINT { copy = 2*src }

@@ -1,0 +1,13 @@
+"""Registers VecStim's .mod file with `neuron`."""
+from typing import Callable, List
+
+import pluggy
+
+from . import mod_files
+
+hookimpl = pluggy.HookimplMarker("neuron")
+
+
+@hookimpl
+def neuron_register_mechanisms(register: Callable[[str, List[str]], None]) -> None:
+    register("neuron_vecstim", mod_files())

@@ -28,6 +28,12 @@ def pp(name, *args):
     return point_process_class(nc.registry.types[name])(*args)
 
 
+def emit(record):
+    """One JSON object per line, written in one call so ranks' lines do not interleave."""
+    sys.stdout.write(json.dumps(record) + "\n")
+    sys.stdout.flush()
+
+
 def main():
     a = argparse.ArgumentParser()
     a.add_argument("lib")
@@ -111,7 +117,7 @@ def main():
     except Exception as exc:
         if not args.catch:
             raise
-        print(json.dumps({"rank": rank, "error": type(exc).__name__, "message": str(exc)}), flush=True)
+        emit({"rank": rank, "error": type(exc).__name__, "message": str(exc)})
         return
     spikes = sorted(zip(tvec.as_numpy().tolist(), idvec.as_numpy().astype(int).tolist()))
     every = pc.py_gather(spikes, 0)
@@ -119,8 +125,7 @@ def main():
     pc.spike_statistics(nsend)
     if rank == 0:
         allspikes = sorted(s for part in every for s in part)
-        print(json.dumps({"nhost": nhost, "t": nc.model.t, "mindelay": mindelay,
-                          "spikes": allspikes}), flush=True)
+        emit({"nhost": nhost, "t": nc.model.t, "mindelay": mindelay, "spikes": allspikes})
     pc.barrier()
 
 

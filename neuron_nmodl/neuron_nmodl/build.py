@@ -72,8 +72,9 @@ def _file_hash(path: str) -> str:
 
 def headers_hash() -> str:
     h = hashlib.sha256()
-    for p in (os.path.join(abi_include_dir(), "nrn_mech_abi.h"),
-              os.path.join(RUNTIME_DIR, "nmodl_runtime.hpp")):
+    paths = [os.path.join(abi_include_dir(), "nrn_mech_abi.h")]
+    paths += sorted(os.path.join(RUNTIME_DIR, f) for f in os.listdir(RUNTIME_DIR))
+    for p in paths:
         h.update(_file_hash(p).encode())
     return h.hexdigest()
 

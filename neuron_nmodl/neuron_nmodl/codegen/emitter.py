@@ -221,6 +221,8 @@ class Emitter:
         self.w("}")
 
     def s_FromTo(self, s: N.FromTo) -> None:
+        if self.lookup_local(s.var) is None and s.var not in self.m.symbols:
+            self.w("double %s = 0.0;" % self.declare(s.var))   # implicit loop index
         v = self.name_ref(s.var, None, s)
         step = self.expr(s.step) if s.step is not None else "1.0"
         self.w("for (%s = %s; %s <= %s; %s += %s) {" % (v, self.expr(s.start), v, self.expr(s.stop),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import List
 
 from ..sema.model import COLUMN, CONST, CTX, FILELOCAL, GLOBAL, SLOT
-from .names import ARGS, fun, slot, symbol_ref
+from .names import ARGS, ARGS_DECL, fun, slot, symbol_ref
 
 LINE_RESTORE = "//@@LINE_RESTORE@@"
 
@@ -37,6 +37,8 @@ def _macros(model) -> List[tuple]:
             out.append((s.name, fun(s.name), False))
     out.append(("_threadargs_", ARGS, False))
     out.append(("_threadargscomma_", ARGS + ",", False))
+    out.append(("_threadargsproto_", ARGS_DECL, False))
+    out.append(("_threadargsprotocomma_", ARGS_DECL + ",", False))
     return out
 
 
@@ -58,10 +60,14 @@ def verbatim_lines(emitter, text: str, loc) -> List[str]:
     return lines
 
 
-def top_verbatim_lines(text: str, loc) -> List[str]:
-    lines = []
+def top_verbatim_lines(model, text: str, loc) -> List[str]:
+    """A file-level VERBATIM block: NEURON's names are defined around it too, so helper
+    functions declared with _threadargsproto_ can use range variables and POINTERs."""
+    macros = _macros(model)
+    lines = ["#define %s %s" % (name, value) for name, value, _ in macros]
     if loc is not None:
         lines.append('#line %d "%s"' % (loc.line, loc.file.path))
     lines.append(text)
     lines.append(LINE_RESTORE)
+    lines += ["#undef %s" % name for name, _, _ in macros]
     return lines

@@ -11,14 +11,18 @@
 #ifndef NMODL_RUNTIME_HPP
 #define NMODL_RUNTIME_HPP
 
+#include <cassert>
 #include <cmath>
 #include <cstdarg>
+#include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <vector>
 
 #include "nrn_mech_abi.h"
+#include "nrnran123.h"
 
 namespace _nmodl_rt {
 
@@ -581,16 +585,57 @@ struct FunctionTable {
 
 }  // namespace _nmodl_rt
 
+// ---------------------------------------------------------------- NEURON's names for VERBATIM
+
+#define NRN_VERSION_MAJOR 9
+#define NRN_VERSION_MINOR 0
+#define NRN_VERSION_PATCH 2
+#define NRN_VERSION_INT(maj, min, pat) ((maj) * 10000 + (min) * 100 + (pat))
+#define NRN_VERSION NRN_VERSION_INT(NRN_VERSION_MAJOR, NRN_VERSION_MINOR, NRN_VERSION_PATCH)
+#define NRN_VERSION_EQ(maj, min, pat) (NRN_VERSION == NRN_VERSION_INT(maj, min, pat))
+#define NRN_VERSION_NE(maj, min, pat) (NRN_VERSION != NRN_VERSION_INT(maj, min, pat))
+#define NRN_VERSION_GT(maj, min, pat) (NRN_VERSION > NRN_VERSION_INT(maj, min, pat))
+#define NRN_VERSION_LT(maj, min, pat) (NRN_VERSION < NRN_VERSION_INT(maj, min, pat))
+#define NRN_VERSION_GTEQ(maj, min, pat) (NRN_VERSION >= NRN_VERSION_INT(maj, min, pat))
+#define NRN_VERSION_LTEQ(maj, min, pat) (NRN_VERSION <= NRN_VERSION_INT(maj, min, pat))
+#ifndef NRNBBCORE
+#define NRNBBCORE 0
+#endif
+
+typedef nrn_vec IvocVect;
+struct Rand;
+
 // NEURON functions that VERBATIM code in model files calls directly.
 inline double hoc_Exp(double x) { return _nmodl_rt::hoc_exp(x); }
 inline void hoc_execerror(const char* a, const char* b) { _nmodl_rt::error(a, b); }
 inline int ifarg(int i) { return _nmodl_rt::g_api->ifarg(i); }
 inline double* getarg(int i) { return _nmodl_rt::g_api->getarg(i); }
 inline char* gargstr(int i) { return (char*) _nmodl_rt::g_api->gargstr(i); }
-inline void* vector_arg(int i) { return (void*) _nmodl_rt::g_api->vector_arg(i); }
+inline IvocVect* vector_arg(int i) { return _nmodl_rt::g_api->vector_arg(i); }
 inline double* vector_vec(void* v) { return ((nrn_vec*) v)->data; }
+inline double* vector_vec(IvocVect* v) { return v->data; }
 inline int vector_capacity(void* v) { return (int) ((nrn_vec*) v)->size; }
+inline int vector_capacity(IvocVect* v) { return (int) v->size; }
 inline void vector_resize(void* v, int n) { _nmodl_rt::g_api->vector_resize((nrn_vec*) v, n); }
+inline void vector_resize(IvocVect* v, int n) { _nmodl_rt::g_api->vector_resize(v, n); }
+inline void* hoc_Emalloc(size_t n) { return malloc(n); }
+inline void* hoc_Ecalloc(size_t n, size_t size) { return calloc(n, size); }
+inline void hoc_malchk() {}
+inline void hoc_execerr_ext(const char* fmt, ...) {
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    _nmodl_rt::error(buf, nullptr);
+}
+inline Rand* nrn_random_arg(int) {
+    _nmodl_rt::error("VERBATIM code asked for a Random object argument,",
+                     "which this version does not pass to mechanisms");
+    return nullptr;
+}
+inline double nrn_random_pick(Rand*) { return _nmodl_rt::scop_random(); }
+inline double nrn_random_pick(void*) { return _nmodl_rt::scop_random(); }
 inline double nrn_ghk(double v, double ci, double co, double z, double celsius) {
     return _nmodl_rt::ghk(v, ci, co, z, celsius);
 }

@@ -75,6 +75,8 @@ class Resolver:
             self.expr(s.cond, scopes, ctx)
             self.block(s.body, scopes, ctx)
         elif isinstance(s, N.FromTo):
+            if not self.known(s.var, scopes):
+                scopes[-1].add(s.var)   # nocmodl declares an undeclared loop index itself
             self.name(s.var, scopes, s, assign=True)
             for e in (s.start, s.stop, s.step):
                 if e is not None:
@@ -87,7 +89,10 @@ class Resolver:
                 raise NmodlError("reaction statements belong in a KINETIC block", s.loc)
             self.kinetic_stmt(s, scopes, ctx)
         elif isinstance(s, N.LongDiffusion):
-            raise UnsupportedError("LONGITUDINAL_DIFFUSION", s.loc)
+            if ctx != "KINETIC":
+                raise NmodlError("LONGITUDINAL_DIFFUSION belongs in a KINETIC block", s.loc)
+            self.warn("%s: warning: LONGITUDINAL_DIFFUSION is not simulated by this version: "
+                      "%s diffuse only within each segment" % (s.loc, ", ".join(s.names)))
         elif isinstance(s, N.Equation):
             if ctx not in ("LINEAR", "NONLINEAR", "DERIVATIVE"):
                 raise NmodlError("'~ a = b' equations belong in LINEAR or NONLINEAR blocks", s.loc)
@@ -164,6 +169,9 @@ class Resolver:
             self.name(t.name, scopes, t, assign=True)
         if t.index is not None:
             self.expr(t.index, scopes, ctx)
+
+    def known(self, name: str, scopes) -> bool:
+        return any(name in sc for sc in scopes) or name in self.m.symbols
 
     def name(self, name: str, scopes, node, assign: bool = False) -> None:
         for sc in scopes:

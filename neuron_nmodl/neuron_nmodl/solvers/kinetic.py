@@ -263,7 +263,7 @@ def _cap_expr(cap: Tuple[Optional[str], N.Expr], t: N.Term) -> N.Expr:
 def _rewrite(b: N.Block, fn) -> N.Block:
     out: List[N.Stmt] = []
     for s in b.stmts:
-        if isinstance(s, (N.Reaction, N.Conserve, N.Compartment)):
+        if isinstance(s, (N.Reaction, N.Conserve, N.Compartment, N.LongDiffusion)):
             out.extend(fn(s))
         elif isinstance(s, N.Block):
             out.append(_rewrite(s, fn))

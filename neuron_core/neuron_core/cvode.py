@@ -1,92 +1,315 @@
-"""The CVode object: integrator settings, fast i_membrane_, and events at given times.
+"""The CVode object: NEURON's variable time step method and its settings.
 
-The variable-step integrator itself is not part of the engine yet: `active(1)` raises a clear
-error instead of silently running the fixed-step method.
+All CVode instances share one state, as in NEURON.  `active(1)` switches finitialize,
+fadvance and run_until to the variable-step integrator (variable_step.controller, C in
+csrc/cvode_*.c); the fixed-step features (use_fast_imem, event) work either way.
 """
 from __future__ import annotations
 
+import sys
 from typing import Optional
 
+import numpy as np
+
+from .engine import eng, ffi, lib
 from .errors import NeuronError
 from .model import model
 from .simulation import schedule_python_event
+from .variable_step import controller
 
-_settings = {"atol": 1e-3, "rtol": 0.0, "maxorder": 5, "stiff": 2, "maxstep": 1e9, "minstep": 0.0,
-             "use_local_dt": 0, "use_daspk": 0, "condition_order": 1, "cache_efficient": 0}
+
+def _vec(v) -> np.ndarray:
+    return v.as_numpy() if hasattr(v, "as_numpy") else np.asarray(v)
+
+
+def _fill(vec, values: np.ndarray) -> None:
+    vec.resize(len(values))
+    vec.as_numpy()[:] = values
 
 
 class CVode:
-    """NEURON's CVode class (one shared state, as in NEURON)."""
+    """NEURON's CVode class."""
 
-    def active(self, on: Optional[float] = None) -> float:
-        if on is not None and on:
-            raise NeuronError("CVode.active(1): the variable time step method is not available in "
-                              "this version; use the fixed step (CVode.active(0))")
+    # ---------------------------------------------------------------- switching
+
+    def active(self, on: Optional[float] = None) -> bool:
+        if on is not None:
+            on = bool(float(on))
+            if on and controller.settings["use_local_dt"]:
+                raise NeuronError("CVode.use_local_dt(1): the local variable time step method "
+                                  "is not available; use the global method (use_local_dt(0))")
+            controller.set_active(on)
+        return controller.active
+
+    def re_init(self) -> float:
+        if controller.active:
+            controller.re_init()
         return 0.0
 
-    def use_fast_imem(self, on: Optional[float] = None) -> float:
-        old = 1.0 if model.use_fast_imem else 0.0
+    # ---------------------------------------------------------------- settings
+
+    def _set(self, name: str, value, restart: bool = True) -> None:
+        controller.settings[name] = value
+        controller.dirty = True
+        if restart and controller.active:
+            controller.re_init()
+
+    def atol(self, value=None) -> float:
+        if value is not None:
+            value = float(value)
+            if not value > 0:
+                raise NeuronError("CVode.atol must be > 0 (got %g)" % value)
+            self._set("atol", value, restart=False)
+        return controller.settings["atol"]
+
+    def rtol(self, value=None) -> float:
+        if value is not None:
+            value = float(value)
+            if not value >= 0:
+                raise NeuronError("CVode.rtol must be >= 0 (got %g)" % value)
+            self._set("rtol", value, restart=False)
+        return controller.settings["rtol"]
+
+    def atolscale(self, name, value=None) -> float:
+        """Scale of the absolute tolerance of a STATE (`"m_hh"`, `"v"`, `"ExpSyn.g"`)."""
+        key = _state_key(name)
+        if value is not None:
+            value = float(value)
+            if not value > 0:
+                raise NeuronError("CVode.atolscale must be > 0 (got %g)" % value)
+            controller.scales[key] = value
+            controller.dirty = True
+        return controller.scales.get(key, 1.0)
+
+    def maxorder(self, value=None) -> int:
+        if value is not None:
+            v = int(value)
+            if not 1 <= v <= 5:
+                raise NeuronError("CVode.maxorder must be 1..5")
+            self._set("maxorder", v)
+        return int(controller.settings["maxorder"])
+
+    def stiff(self, value=None) -> int:
+        if value is not None:
+            v = int(value)
+            if v not in (0, 1, 2):
+                raise NeuronError("CVode.stiff must be 0, 1 or 2")
+            self._set("stiff", v)
+        return int(controller.settings["stiff"])
+
+    def jacobian(self, value=None) -> int:
+        if value is not None:
+            v = int(value)
+            if v not in (0, 1, 2):
+                raise NeuronError("CVode.jacobian must be 0, 1 or 2")
+            self._set("jacobian", v if v != 2 else 0)
+        return int(controller.settings["jacobian"])
+
+    def maxstep(self, value=None) -> float:
+        if value is not None:
+            v = float(value)
+            if not 0 <= v <= 1e9:
+                raise NeuronError("CVode.maxstep must be in [0, 1e9]")
+            self._set("maxstep", v, restart=False)
+            controller.c.maxstep = v
+            if controller.c.neq:
+                controller.c.cv.hmax_inv = 1.0 / v if v > 0 else 0.0
+        return controller.settings["maxstep"]
+
+    def minstep(self, value=None) -> float:
+        if value is not None:
+            v = float(value)
+            if not 0 <= v <= 1e9:
+                raise NeuronError("CVode.minstep must be in [0, 1e9]")
+            self._set("minstep", v, restart=False)
+            controller.c.minstep = v
+            if controller.c.neq:
+                controller.c.cv.hmin = v
+        return controller.settings["minstep"]
+
+    def condition_order(self, value=None) -> int:
+        if value is not None:
+            v = int(value)
+            if v not in (1, 2):
+                raise NeuronError("CVode.condition_order must be 1 or 2")
+            self._set("condition_order", v, restart=False)
+            controller.c.condition_order = v
+        return int(controller.settings["condition_order"])
+
+    def use_local_dt(self, value=None) -> bool:
+        if value is not None and bool(float(value)):
+            from .parallel.transfer import state as transfer
+            if transfer.targets:
+                raise NeuronError("CVode.use_local_dt(1) cannot be used with gap junctions")
+            raise NeuronError("CVode.use_local_dt(1): the local variable time step method is "
+                              "not available; the global method (use_local_dt(0)) is")
+        if value is not None:
+            controller.settings["use_local_dt"] = 0
+        return bool(controller.settings["use_local_dt"])
+
+    def use_daspk(self, value=None) -> bool:
+        if value is not None and bool(float(value)):
+            raise NeuronError("CVode.use_daspk(1): the DAE solver (IDA) is not available")
+        return bool(controller.settings["use_daspk"])
+
+    def cache_efficient(self, value=None) -> bool:
+        if value is not None:
+            controller.settings["cache_efficient"] = 1 if float(value) else 0
+        return bool(controller.settings["cache_efficient"])
+
+    def use_long_double(self, value=None) -> bool:
+        return False
+
+    def dae_init_dteps(self, value=None, style=None) -> float:
+        return 1e-9
+
+    def use_fast_imem(self, on: Optional[float] = None) -> bool:
+        old = bool(model.use_fast_imem)
         if on is not None:
-            model.use_fast_imem = bool(on)
+            model.use_fast_imem = bool(float(on))
             model.structure_dirty = True
         return old
 
-    def event(self, t: float, action=None) -> float:
-        """Call `action` (callable or HOC statement) at time t; with no action, only stop there."""
+    # ---------------------------------------------------------------- running
+
+    def solve(self, tout: Optional[float] = None) -> float:
+        """Integrate to tout (one step, or up to the next event time, without an argument)."""
+        if not controller.active:
+            from . import simulation
+            if tout is None:
+                simulation.fadvance()
+            else:
+                simulation.run_until(float(tout))
+            return 0.0
+        return controller.solve(tout)
+
+    def event(self, t: float, action=None, *args) -> float:
+        """At time t: call `action` (callable or HOC statement); with no action, stop there."""
+        t = float(t)
         if action is None:
-            schedule_python_event(t, lambda: None)
-        elif callable(action):
+            lib.nrn_cvode_stop_event(t)
+            return t
+        if t < eng.ctx.t:
+            return t
+        if callable(action):
             schedule_python_event(t, action)
         else:
             from .builtins import execute_hoc
             stmt = str(action)
             schedule_python_event(t, lambda: execute_hoc(stmt))
+        return t
+
+    def record(self, ref, yvec, tvec, discrete: float = 0) -> float:
+        """Record ref and t at every step into yvec and tvec."""
+        from .builtins import VARIABLES
+        yvec.record(ref)
+        tvec.record(VARIABLES["t"].ref())
         return 0.0
 
-    def _setting(self, name: str, value, lo: float = None):
-        old = _settings[name]
-        if value is not None:
-            value = float(value)
-            if lo is not None and value < lo:
-                raise NeuronError("CVode.%s must be >= %g" % (name, lo))
-            _settings[name] = value
-        return float(old)
-
-    def atol(self, value=None) -> float:
-        if value is not None and float(value) <= 0:
-            raise NeuronError("CVode.atol must be > 0")
-        return self._setting("atol", value)
-
-    def rtol(self, value=None) -> float:
-        return self._setting("rtol", value, 0.0)
-
-    def maxorder(self, value=None) -> float:
-        return self._setting("maxorder", value, 1)
-
-    def stiff(self, value=None) -> float:
-        return self._setting("stiff", value, 0)
-
-    def maxstep(self, value=None) -> float:
-        return self._setting("maxstep", value, 0)
-
-    def minstep(self, value=None) -> float:
-        return self._setting("minstep", value, 0)
-
-    def use_local_dt(self, value=None) -> float:
-        if value:
-            raise NeuronError("CVode.use_local_dt(1): the variable time step method is not available")
-        return self._setting("use_local_dt", value)
-
-    def use_daspk(self, value=None) -> float:
-        if value:
-            raise NeuronError("CVode.use_daspk(1): the variable time step method is not available")
-        return self._setting("use_daspk", value)
-
-    def condition_order(self, value=None) -> float:
-        return self._setting("condition_order", value, 1)
-
-    def cache_efficient(self, value=None) -> float:
-        return self._setting("cache_efficient", value)
-
-    def re_init(self) -> float:
+    def record_remove(self, vec) -> float:
+        vec.record_remove()
         return 0.0
+
+    # ---------------------------------------------------------------- queries
+
+    def states(self, vec) -> float:
+        _fill(vec, controller.states())
+        return 0.0
+
+    def dstates(self, vec) -> float:
+        _fill(vec, controller.dstates())
+        return 0.0
+
+    def f(self, t: float, yvec, ypvec) -> float:
+        _fill(ypvec, controller.fun(float(t), _vec(yvec)))
+        return 0.0
+
+    def error_weights(self, vec) -> float:
+        c = controller.c
+        if not controller.active or c.neq == 0:
+            _fill(vec, np.zeros(0))
+        else:
+            _fill(vec, np.frombuffer(ffi.buffer(c.cv.ewt, 8 * c.neq), dtype=float).copy())
+        return 0.0
+
+    def acor(self, vec) -> float:
+        c = controller.c
+        if not controller.active or c.neq == 0:
+            _fill(vec, np.zeros(0))
+        else:
+            _fill(vec, np.frombuffer(ffi.buffer(c.cv.acor, 8 * c.neq), dtype=float).copy())
+        return 0.0
+
+    def statename(self, i: int, strdef=None, style: int = 1) -> str:
+        if not controller.active or controller.eq is None:
+            raise NeuronError("Cvode is not active")
+        names = controller.eq.names()
+        i = int(i)
+        if not 0 <= i < len(names):
+            raise NeuronError("Cvode::statename argument out of range")
+        if strdef is not None and hasattr(strdef, "s"):
+            strdef.s = names[i]
+        return names[i]
+
+    def order(self, i: int = 0) -> int:
+        c = controller.c
+        return int(c.cv.qu) if controller.active and c.neq else 0
+
+    def current_method(self) -> int:
+        from . import simulation
+        if controller.active:
+            return 300
+        return int(model.secondorder) * 100
+
+    def statistics(self, i: int = -1) -> float:
+        """Print the integrator's counters (NEURON's format)."""
+        s = self._stats()
+        out = sys.stdout
+        out.write("\nCvode instance statistics : %d CVode states\n" % s["neq"])
+        out.write("   %d advance_tn, %d interpolate, %d init (%d due to at_time)\n"
+                  % (s["advance_tn"], s["interpolate"], s["init"], s["ts_inits"]))
+        out.write("   %d function evaluations, %d mx=b solves, %d jacobian setups\n"
+                  % (s["f"], s["mxb"], s["jac"]))
+        return 0.0
+
+    def _stats(self) -> dict:
+        c = controller.c
+        st = c.stats
+        return {"neq": int(c.neq), "advance_tn": st.advance_calls,
+                "interpolate": st.interpolate_calls, "init": st.init_calls,
+                "ts_inits": st.ts_inits, "f": st.f_calls, "mxb": st.mxb_calls,
+                "jac": st.jac_calls, "nst": int(c.cv.nst) if c.neq else 0}
+
+    def print_event_queue(self, vec=None) -> float:
+        """Print the queued events in time order (or fill vec with their times)."""
+        evs = sorted((eng.heap[k].t, eng.heap[k].seq, eng.heap[k].type, eng.heap[k].target)
+                     for k in range(eng.nev))
+        if vec is not None:
+            _fill(vec, np.array([e[0] for e in evs]))
+            return 1.0
+        names = {lib.NRN_EV_NETCON: "NetCon", lib.NRN_EV_SELF: "SelfEvent",
+                 lib.NRN_EV_WATCH: "WatchCondition", lib.NRN_EV_PLAY: "PlayRecordEvent",
+                 lib.NRN_EV_RECORD: "PlayRecordEvent", lib.NRN_EV_PYTHON: "HocEvent"}
+        for t, _, typ, target in evs:
+            sys.stdout.write(" %s %d %.15g\n" % (names.get(typ, "DiscreteEvent"), target, t))
+        return 1.0
+
+    def debug_event(self, value=None) -> int:
+        return 0
+
+    def queue_mode(self, *args) -> int:
+        return 0
+
+    def structure_change_count(self) -> int:
+        return int(model.version)
+
+
+def _state_key(name) -> str:
+    """atolscale accepts a name or a reference; references are named by their variable."""
+    if isinstance(name, str):
+        return name
+    desc = getattr(name, "desc", None) or getattr(name, "_desc", None)
+    if isinstance(desc, str):
+        return desc.split(".")[-1]
+    raise NeuronError("Cannot find the symbol associated with the pointer when called from "
+                      "Python; use a string instead of pointer argument")

@@ -16,6 +16,10 @@ from .model import model
 _fih: Dict[int, List["FInitializeHandler"]] = {0: [], 1: [], 2: [], 3: []}
 _event_ids = itertools.count(1)
 
+# While CVode is active, the variable-step method (neuron_core.variable_step) replaces the end
+# of finitialize, fadvance and run_until: an object with initialize(), fadvance(), run_until().
+variable_step = None
+
 
 def _prepare() -> None:
     model.ensure_built()
@@ -45,15 +49,21 @@ def finitialize(v: Optional[float] = None) -> float:
     check(lib.nrn_init_events())
     _run_fih(1)
     check(lib.nrn_deliver_events(eng.ctx.t))
-    check(lib.nrn_fcurrent_init())
+    if variable_step is not None:
+        variable_step.initialize()
+    else:
+        check(lib.nrn_fcurrent_init())
     lib.nrn_record_init()
-    lib.nrn_record_continuous()
+    if variable_step is None:
+        lib.nrn_record_continuous()
     check(lib.nrn_deliver_events(eng.ctx.t))
     _run_fih(2)
     return 1.0
 
 
 def fadvance() -> float:
+    if variable_step is not None:
+        return variable_step.fadvance()
     _prepare()
     check(lib.nrn_fixed_step())
     return 1.0
@@ -61,6 +71,8 @@ def fadvance() -> float:
 
 def run_until(tstop: float) -> None:
     """stdrun's fixed-step continuerun loop, in C: step while t < tstop - dt/2."""
+    if variable_step is not None:
+        return variable_step.run_until(float(tstop))
     _prepare()
     check(lib.nrn_run_until(float(tstop)))
 

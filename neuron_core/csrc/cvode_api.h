@@ -1,0 +1,192 @@
+/* cvode_api.h -- the variable-step integrator (NEURON's CVode class).
+ *
+ * Two parts, both plain C that cffi reads:
+ *   1. cvb_*: a variable-order (1-5) BDF integrator in fixed-leading-coefficient Nordsieck
+ *      form with modified Newton iteration (the method of SUNDIALS CVODE, Hindmarsh et al.),
+ *      generic over the right-hand side and the linear solve (cvode_bdf.c, cvode_dense.c);
+ *   2. nrn_cvode_*: NEURON's global variable-step method over the engine's model
+ *      (cvode_model.c: y, f(y), the Hines-based Newton solve; cvode_run.c: steps, events,
+ *      thresholds, records).
+ * Units: t, h ms; v mV; states in their mechanism's units. */
+
+#define CVB_QMAX 5
+#define CVB_SUCCESS 0
+#define CVB_TSTOP_RETURN 1
+#define CVB_TOO_MUCH_WORK -1
+#define CVB_TOO_MUCH_ACC -2
+#define CVB_ERR_FAILURE -3
+#define CVB_CONV_FAILURE -4
+#define CVB_LSETUP_FAIL -6
+#define CVB_LSOLVE_FAIL -7
+#define CVB_RHSFUNC_FAIL -8
+#define CVB_ILL_INPUT -22
+#define CVB_BAD_T -25
+#define CVB_TOO_CLOSE -27
+#define CVB_NORMAL 1
+#define CVB_ONE_STEP 2
+
+/* f(t, y) -> ydot; 0 on success, > 0 recoverable, < 0 fatal */
+typedef int (*cvb_rhs_fn)(double t, double* y, double* ydot, void* data);
+/* prepare the linear solve of (I - gamma J) x = b near (ypred, fpred); sets *jcur when J is
+ * current. convfail: 0 no failures, 1 bad J, 2 other failure. */
+typedef int (*cvb_lsetup_fn)(void* data, int convfail, double* ypred, double* fpred, int* jcur,
+                             double gamma);
+/* solve (I - gamma J) x = b in place; ycur/fcur the current iterate and f(ycur) */
+typedef int (*cvb_lsolve_fn)(void* data, double* b, double* ycur, double* fcur, double gamma,
+                             double gamrat);
+
+typedef struct cvb_mem {
+    int n;
+    int qmax;
+    double* block;            /* storage of everything below */
+    double* zn[6];            /* Nordsieck history zn[j] = h^j y^(j) / j! */
+    double* ewt;              /* error weights 1/(rtol |y| + atol_i) */
+    double* acor;             /* accumulated correction of the step */
+    double* y;                /* current Newton iterate */
+    double* tempv;
+    double* ftemp;
+    double* atol;             /* [n] absolute tolerances (owned by the caller) */
+    double rtol;
+    cvb_rhs_fn f;
+    cvb_lsetup_fn lsetup;     /* NULL: none */
+    cvb_lsolve_fn lsolve;     /* NULL: functional iteration */
+    void* data;               /* user data of f */
+    void* ldata;              /* user data of lsetup/lsolve */
+    /* method state */
+    int q, qprime, next_q, L, qwait, indx_acor, qu;
+    double h, hprime, next_h, eta, hscale, tn, tretlast, h0u, hu;
+    double saved_tq5, etamax, etaq, etaqm1, etaqp1;
+    double tau[7];
+    double tq[6];
+    double l[6];
+    double rl1, gamma, gammap, gamrat, crate, acnrm, nlscoef;
+    double hmin, hmax_inv, tstop, uround, hin;
+    int tstopset;
+    int jcur;
+    int maxcor, maxnef, maxncf, mxstep;
+    /* counters */
+    long nst, nfe, ncfn, netf, nni, nsetups, nstlp, nscon, nhnil, nlsolve;
+    int initialized;          /* first step done (zn[1] loaded) */
+    int pad;
+} cvb_mem;
+
+int cvb_alloc(cvb_mem* m, int n, int qmax);
+void cvb_free(cvb_mem* m);
+int cvb_reinit(cvb_mem* m, double t0, double* y0);
+void cvb_set_stop_time(cvb_mem* m, double tstop);
+/* integrate: CVB_ONE_STEP takes one step (not beyond a stop time), CVB_NORMAL returns y at
+ * tout (interpolated when tout <= tn). */
+int cvb_solve(cvb_mem* m, double tout, double* yout, double* tret, int itask);
+int cvb_get_dky(cvb_mem* m, double t, int k, double* dky);
+double cvb_wrms(int n, double* x, double* w);
+
+/* dense linear solver with an optional user Jacobian (CVode.jacobian(1), tests) */
+typedef int (*cvb_jac_fn)(double t, double* y, double* fy, double* J, void* data);
+typedef struct cvb_dense {
+    cvb_mem* cv;
+    cvb_jac_fn jac;           /* J column-major n x n; NULL: difference quotients */
+    void* jac_data;
+    double* J;                /* saved Jacobian */
+    double* M;                /* LU of I - gamma J */
+    int* piv;
+    double* work;
+    long nje, nstlj;
+    int n;
+    int pad;
+} cvb_dense;
+
+int cvb_dense_attach(cvb_dense* d, cvb_mem* cv, cvb_jac_fn jac, void* jac_data);
+int cvb_dense_lsetup(void* data, int convfail, double* ypred, double* fpred, int* jcur,
+                     double gamma);
+int cvb_dense_lsolve(void* data, double* b, double* ycur, double* fcur, double gamma,
+                     double gamrat);
+void cvb_dense_free(cvb_dense* d);
+
+/* ------------------------------------------------------------------------------------------
+ * NEURON's global variable-step method over the engine model.
+ * ------------------------------------------------------------------------------------------ */
+
+typedef struct nrn_cvode_mech {
+    int k;                    /* index into engine mechs */
+    int nstate;               /* states per instance */
+    int* scol;                /* [nstate] state columns */
+    int* dcol;                /* [nstate] derivative columns */
+    int ieq;                  /* first equation of this mechanism */
+    int ninst;
+} nrn_cvode_mech;
+
+typedef struct nrn_cvode_stats {
+    long advance_calls, interpolate_calls, init_calls, ts_inits;
+    long f_calls, mxb_calls, jac_calls;
+} nrn_cvode_stats;
+
+typedef struct nrn_cvode {
+    int active;
+    int neq;
+    int nv;                   /* voltage equations (nodes with capacitance) */
+    int ncap_pad;
+    int* vnode;               /* [nv] node of each voltage equation */
+    unsigned char* is_cap;    /* [nnode] 1: node has capacitance (owned by Python) */
+    int* nocap;               /* [nnocap] zero-area nodes */
+    int nnocap;
+    int nmech;
+    nrn_cvode_mech* mechs;
+    double* atol;             /* [neq] absolute tolerance of each equation */
+    double* atolscale;        /* [neq] scale set by the user (Python-owned) */
+    double* y;                /* [neq] integrator state */
+    double* gmem;             /* [nnode] membrane di/dv from the last f (S/cm2) */
+    double* dax;              /* [nnode] axial part of the diagonal */
+    cvb_mem cv;
+    cvb_dense dense;
+    int use_dense;            /* CVode.jacobian(1) */
+    int stiff;                /* 0 functional iteration, 1 voltage-only Newton, 2 all */
+    int maxorder;
+    int condition_order;      /* 1 step boundary, 2 interpolated crossing */
+    double atol_base;
+    double rtol;
+    double maxstep, minstep;
+    /* NEURON Cvode bookkeeping */
+    double t_, t0_, tn_, tstop_, tstop_begin_, tstop_end_, next_at_time_;
+    int initialize_, can_retreat_, prior2init_, initialized_;
+    int structure_ok;
+    int stop_requested;       /* a CVode.event(t) without a statement was delivered */
+    nrn_cvode_stats stats;
+    /* condition_order 2: pending interpolated threshold crossings */
+    int ncond, capcond;
+    double* cond_valold;      /* [npresyn + nwatch] */
+    double* cond_told;
+    double* cond_tq;          /* pending crossing time, or -1e300 */
+    int* cond_flag;
+    int* cond_valid;          /* told/valold set since the last init */
+    /* continuous Vector.play breakpoints that re-initialize the integrator */
+    int nbrk, capbrk;
+    double* brk_t;
+    int brk_next;
+    int pad2;
+} nrn_cvode;
+
+nrn_cvode* nrn_cvode_get(void);
+int nrn_cvode_setup(int neq, int nv, int* vnode, unsigned char* is_cap, int nmech,
+                    nrn_cvode_mech* mechs, double* atolscale);
+int nrn_cvode_finitialize(void);
+int nrn_cvode_re_init(void);
+int nrn_cvode_fadvance(void);
+int nrn_cvode_solve(double tout);
+int nrn_cvode_run_until(double tstop);
+int nrn_cvode_fun(double t, double* y, double* ydot);
+int nrn_cvode_gather(double* y);
+int nrn_cvode_dstates(double* ydot);
+void nrn_cvode_set_active(int on);
+int nrn_cvode_stop_event(double t);
+void nrn_cvode_set_breakpoints(double* t, int n);
+const char* nrn_cvode_errmsg(int code);
+
+/* shared between the cvode*.c modules */
+int nrn_cvode_f_internal(double t, double* y, double* ydot, void* data);
+int nrn_cvode_lsetup_internal(void* data, int convfail, double* ypred, double* fpred, int* jcur,
+                              double gamma);
+int nrn_cvode_lsolve_internal(void* data, double* b, double* ycur, double* fcur, double gamma,
+                              double gamrat);
+void nrn_cvode_scatter(double* y);
+void nrn_cvode_gather_internal(double* y);
+int nrn_cvode_at_time(nrn_ctx* ctx, double te);

@@ -1,0 +1,148 @@
+"""The model's equations for the variable-step integrator, in NEURON's order: the voltages of
+the nodes with capacitance (segment centres, in node order), then every mechanism's states,
+mechanism by mechanism in the engine's call order, instance by instance.
+
+Zero-area nodes (section ends, root nodes) have no equation: the engine solves their voltage
+algebraically inside f(y).  The map is rebuilt after every model rebuild.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List
+
+import numpy as np
+
+from ..engine import ffi
+from ..errors import NeuronError
+from ..mechanisms import registry
+from ..mechtype import ARTIFICIAL, EXTRACELLULAR
+
+
+@dataclass
+class MechStates:
+    """The integrated states of one mechanism type."""
+
+    name: str
+    k: int                      # index in the engine's mechanism list
+    states: List[str]           # state names, arrays expanded as name[i]
+    scol: List[int]
+    dcol: List[int]
+    ieq: int = 0
+    ninst: int = 0
+
+
+@dataclass
+class Equations:
+    """Everything the C side needs, kept alive here (C holds raw pointers)."""
+
+    neq: int
+    nv: int
+    vnode: np.ndarray
+    is_cap: np.ndarray
+    mechs: List[MechStates]
+    atolscale: np.ndarray
+    keep: list = field(default_factory=list)
+    cmechs: object = None
+
+    def names(self) -> List[str]:
+        """A name per equation (CVode.statename)."""
+        out = ["v(node %d)" % int(n) for n in self.vnode]
+        for ms in self.mechs:
+            for i in range(ms.ninst):
+                out.extend("%s_%s[%d]" % (s, ms.name, i) for s in ms.states)
+        return out
+
+
+def _state_columns(mt, name: str):
+    spec = mt.by_name.get(name)
+    dspec = mt.by_name.get("D" + name)
+    if spec is None or dspec is None:
+        raise NeuronError("%s: STATE %s has no derivative column D%s; the mechanism cannot be "
+                          "integrated by CVode" % (mt.name, name, name))
+    if spec.size == 1:
+        return [name], [spec.col], [dspec.col]
+    return (["%s[%d]" % (name, i) for i in range(spec.size)],
+            list(range(spec.col, spec.col + spec.size)),
+            list(range(dspec.col, dspec.col + dspec.size)))
+
+
+def capacitance_nodes(built) -> np.ndarray:
+    """1 for the nodes at segment centres (they carry capacitance), 0 elsewhere."""
+    is_cap = np.zeros(max(built.nnode, 1), dtype=np.uint8)
+    for s in built.sections:
+        is_cap[s._node0:s._node0 + s._nseg] = 1
+    return is_cap
+
+
+def build(built, scales: Dict[str, float]) -> Equations:
+    """The equation map of the current build; `scales` are CVode.atolscale values by name."""
+    if built.nnode and any(mt.kind == EXTRACELLULAR and mt.nalive for mt in registry.order):
+        raise NeuronError("CVode: extracellular needs the DAE solver (CVode.use_daspk), which "
+                          "is not available; use the fixed step")
+    is_cap = capacitance_nodes(built)
+    vnode = np.nonzero(is_cap[:built.nnode])[0].astype(np.int32)
+    nv = len(vnode)
+    mechs: List[MechStates] = []
+    ieq = nv
+    for mt in registry.order:
+        if mt.nalive == 0 or mt.name not in built.mech_index:
+            continue
+        if mt.meta.get("cvode") is False:
+            raise NeuronError("%s does not work with the variable step method (CVode)" % mt.name)
+        states = [s for s in mt.meta.get("states", [])]
+        if not states or mt.kind == ARTIFICIAL:
+            continue
+        if mt.desc is None or mt.desc.ode_spec == ffi.NULL:
+            raise NeuronError("%s has STATEs but no variable-step form (ode_spec); it cannot be "
+                              "integrated by CVode" % mt.name)
+        names, scol, dcol = [], [], []
+        for s in states:
+            n, c, d = _state_columns(mt, s)
+            names += n
+            scol += c
+            dcol += d
+        mechs.append(MechStates(mt.name, built.mech_index[mt.name], names, scol, dcol))
+    mechs.sort(key=lambda m: m.k)
+    for ms in mechs:
+        ms.ieq = ieq
+        ms.ninst = registry.types[ms.name].nalive
+        ieq += ms.ninst * len(ms.states)
+    atolscale = np.ones(max(ieq, 1))
+    atolscale[:nv] = scales.get("v", 1.0)
+    for ms in mechs:
+        mt = registry.types[ms.name]
+        per = np.ones(len(ms.states))
+        for j, s in enumerate(ms.states):
+            base = s.split("[")[0]
+            spec = mt.by_name.get(base)
+            tol = scales.get("%s_%s" % (base, mt.suffix), scales.get(base + "." + mt.name))
+            if tol is None and spec is not None:
+                tol = getattr(spec, "tolerance", None)
+            if tol is None:
+                tol = _meta_tolerance(mt, base)
+            per[j] = tol if tol else 1.0
+        atolscale[ms.ieq:ms.ieq + ms.ninst * len(per)] = np.tile(per, ms.ninst)
+    eq = Equations(ieq, nv, vnode, is_cap, mechs, atolscale)
+    cm = ffi.new("nrn_cvode_mech[]", max(len(mechs), 1))
+    for j, ms in enumerate(mechs):
+        sc = ffi.new("int[]", ms.scol)
+        dc = ffi.new("int[]", ms.dcol)
+        eq.keep += [sc, dc]
+        cm[j].k = ms.k
+        cm[j].nstate = len(ms.states)
+        cm[j].scol = sc
+        cm[j].dcol = dc
+        cm[j].ieq = ms.ieq
+        cm[j].ninst = ms.ninst
+    eq.cmechs = cm
+    return eq
+
+
+def _meta_tolerance(mt, name: str):
+    """A STATE's absolute tolerance scale from the mechanism metadata, if the compiler gave one."""
+    for c in mt.meta.get("columns", []):
+        if c.get("name") == name:
+            for key in ("tolerance", "atol", "abstol"):
+                if c.get(key):
+                    return float(c[key])
+    return None

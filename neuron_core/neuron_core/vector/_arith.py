@@ -11,7 +11,7 @@ from typing import Callable
 import numpy as np
 
 from ..errors import NeuronError
-from ._args import index_range, is_number, nargs, num
+from .args import index_range, is_number, nargs, num
 from ._storage import VectorStorage, vec_arg
 from .hooks import resolve_hoc_function
 

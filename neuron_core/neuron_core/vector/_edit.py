@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import NeuronError
-from ._args import chk, index_range, is_number, nargs, num
+from .args import chk, index_range, is_number, nargs, num
 from ._storage import VectorStorage, values_from_iterable, vec_arg
 from .hooks import float_epsilon
 

@@ -12,8 +12,8 @@ import sys
 import numpy as np
 
 from ..errors import NeuronError
-from ._args import chk, is_number, nargs, num
-from ._storage import VectorStorage
+from .args import chk, is_number, nargs, num
+from .filearg import stream
 from .textscan import at_eof, scan_number
 
 # element types of vwrite/fread: 1 char, 2 unsigned short (vwrite) or short, 3 float,
@@ -21,17 +21,6 @@ from .textscan import at_eof, scan_number
 _ONE_BYTE_HIGH = 255.0
 _ONE_BYTE_HALF = 128.0
 _TWO_BYTE_HIGH = 65535.0
-
-
-def stream(fileobj, what: str):
-    """The open binary stream of a File argument."""
-    get = getattr(fileobj, "_binary_file", None)
-    if get is None:
-        raise NeuronError("%s: expected a File object, got %s" % (what, type(fileobj).__name__))
-    f = get()
-    if f is None:
-        raise NeuronError("%s: the File is not open" % what)
-    return f
 
 
 _CONVERSION = re.compile(r"%[-+ #0]*(\d+)?(\.\d+)?(l|L)?([a-zA-Z%])")
@@ -252,7 +241,3 @@ class FileIOMixin:
                 scan_number(f)
         self._set_data(np.array(values, dtype=float))
         return len(values)
-
-
-def is_file(obj) -> bool:
-    return hasattr(obj, "_binary_file") and not isinstance(obj, VectorStorage)

@@ -6,7 +6,7 @@ import math
 import numpy as np
 
 from ..errors import NeuronError
-from ._args import chk, nargs, num
+from .args import chk, nargs, num
 from ._arith import libm
 from ._fft import convlv, next_pow2
 from ._storage import vec_arg

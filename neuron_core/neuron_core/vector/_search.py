@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import NeuronError
-from ._args import nargs, num
+from .args import nargs, num
 from ._storage import VectorStorage, vec_arg
 from .hooks import float_epsilon
 

@@ -6,7 +6,7 @@ Plotting needs a Graph; without a screen a Graph may still accept the request th
 from __future__ import annotations
 
 from ..errors import NeuronError
-from ._args import is_number, nargs, num
+from .args import is_number, nargs, num
 from ._storage import VectorStorage
 
 

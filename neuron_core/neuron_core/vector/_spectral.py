@@ -9,7 +9,7 @@ import numpy as np
 
 from ..errors import NeuronError
 from . import _fft
-from ._args import chk, nargs, num
+from .args import chk, nargs, num
 from ._storage import VectorStorage, vec_arg
 
 

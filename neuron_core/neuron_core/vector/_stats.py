@@ -10,7 +10,7 @@ import math
 import numpy as np
 
 from ..errors import NeuronError
-from ._args import chk, index_range, nargs
+from .args import chk, index_range, nargs
 from ._storage import vec_arg
 
 

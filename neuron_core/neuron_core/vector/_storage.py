@@ -19,7 +19,7 @@ import numpy as np
 
 from .._engine import ffi
 from ..errors import NeuronError
-from ._args import is_number
+from .args import is_number
 
 
 class _Grower(weakref.ref):

@@ -5,7 +5,7 @@ import numpy as np
 
 from ..errors import NeuronError
 from . import _fit
-from ._args import chk, is_number, num
+from .args import chk, is_number, num
 from ._arith import ArithMixin
 from ._calculus import CalculusMixin
 from ._edit import DMAXINT, EditMixin

@@ -1,4 +1,5 @@
-"""Argument checks with NEURON's rules (chkarg ranges, number vs object arguments)."""
+"""Argument checks with NEURON's rules (chkarg ranges, number vs object arguments); also used
+by the HOC built-in classes."""
 from __future__ import annotations
 
 import numbers

@@ -1,0 +1,101 @@
+"""The link with the engine: the C model the engine steps, and the pointers it holds.
+
+One `rxd_model` lives for the whole process; it is registered once as a non-voltage block of
+the engine's step and refilled at each setup.  Pointers into the engine's data (ion currents,
+concentrations, membrane potentials) are kept as references and re-resolved after every
+rebuild of the engine's model.
+"""
+from __future__ import annotations
+
+from typing import Callable, Dict, List
+
+import numpy
+
+from neuron_core import nonvint
+from neuron_core.model import model as _nrn_model
+
+from ._solver import ffi, lib
+
+_cmodel = ffi.new("rxd_model*")
+_registered = {"id": None}
+_keep: List = []                 # arrays and cffi objects the C model points into
+_pointer_tables: List[tuple] = []  # (uintp array, [Ref]) re-resolved after rebuilds
+_py_sources: Dict[int, Callable] = {}
+
+assert (lib.RXD_PHASE_CURRENT, lib.RXD_PHASE_SOLVE) == (nonvint.CURRENT, nonvint.SOLVE), \
+    "rxd and the engine disagree on the non-voltage block phases"
+
+
+@ffi.def_extern()
+def rxd_py_source(ident):
+    """A Python include_flux source (called by C once per step and node)."""
+    try:
+        return float(_py_sources[ident]())
+    except Exception as exc:  # stop the run; the engine re-raises it
+        from neuron_core import engine
+        engine._pending_exception.append(exc)
+        engine.lib.nrn_error(b"node.include_flux callback failed", ffi.NULL)
+        return 0.0
+
+
+def register() -> None:
+    """Join the engine's step (once per process)."""
+    if _registered["id"] is None:
+        fn = int(ffi.cast("uintptr_t", ffi.addressof(lib, "rxd_nonvint")))
+        _registered["id"] = nonvint.register(fn, int(ffi.cast("uintptr_t", _cmodel)))
+
+
+def keep(obj):
+    _keep.append(obj)
+    return obj
+
+
+def darr(a) -> "ffi.CData":
+    """double* into a float64 array (kept alive)."""
+    a = keep(numpy.ascontiguousarray(a, dtype=numpy.float64))
+    return ffi.cast("double*", a.ctypes.data)
+
+
+def iarr(a) -> "ffi.CData":
+    a = keep(numpy.ascontiguousarray(a, dtype=numpy.int32))
+    return ffi.cast("int*", a.ctypes.data)
+
+
+def ptr_table(refs: list) -> "ffi.CData":
+    """double** of the addresses of refs, re-resolved after every rebuild."""
+    arr = numpy.zeros(max(len(refs), 1), dtype=numpy.uintp)
+    _pointer_tables.append((arr, list(refs)))
+    _resolve(arr, refs)
+    keep(arr)
+    return ffi.cast("double**", arr.ctypes.data)
+
+
+def _resolve(arr: numpy.ndarray, refs: list) -> None:
+    for k, r in enumerate(refs):
+        arr[k] = 0 if r is None else r.current_address()
+
+
+def refresh_pointers() -> None:
+    for arr, refs in _pointer_tables:
+        _resolve(arr, refs)
+
+
+def clear() -> None:
+    """Empty the C model (nothing to do each step) and forget its arrays."""
+    m = _cmodel
+    m.n = 0
+    m.ncur = m.nconc = m.ngroup = m.ngrid = m.nzvi = 0
+    m.flux.n = 0
+    m.membrane_flux = 0
+    m.diffusion = 0
+    _keep.clear()
+    _pointer_tables.clear()
+    _py_sources.clear()
+
+
+def model_ref():
+    return _cmodel
+
+
+def nrn_model():
+    return _nrn_model

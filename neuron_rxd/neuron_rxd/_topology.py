@@ -1,0 +1,34 @@
+"""NEURON's section order: each tree (roots in creation order) breadth first, the children
+of a section ordered by connection position and, at one position, most recently connected
+first.  rxd numbers its nodes and lays out shapes in this order."""
+from __future__ import annotations
+
+from typing import List
+
+from neuron_core.model import model
+
+
+def _children(sec) -> list:
+    kids = list(reversed(sec.children()))
+    kids.sort(key=lambda c: c.parentseg().x)
+    return kids
+
+
+def tree_order() -> List:
+    """All live sections in NEURON's order."""
+    roots = [s for s in model.sections() if s.parentseg() is None]
+    order = []
+    for root in roots:
+        queue = [root]
+        i = 0
+        while i < len(queue):
+            queue.extend(_children(queue[i]))
+            i += 1
+        order.extend(queue)
+    return order
+
+
+def sort_sections(secs) -> list:
+    """secs in NEURON's order (duplicates dropped)."""
+    wanted = {id(s) for s in secs}
+    return [s for s in tree_order() if id(s) in wanted]

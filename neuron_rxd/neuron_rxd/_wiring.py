@@ -1,0 +1,438 @@
+"""Building the model for the C solver: node layout, volumes, the diffusion tree, ion
+currents and concentrations, reaction groups, extracellular grids, node fluxes."""
+from __future__ import annotations
+
+from typing import Dict, List
+
+import numpy
+
+from neuron_core.model import model as _nrn_model
+
+from . import _codegen, _jit, _link, constants, node, region, section1d
+from ._solver import ffi, lib
+from .rxdException import RxDException
+
+
+class _Tree:
+    """The diffusion matrix G (1/ms) of the 1-D nodes as a tree (parents before children)."""
+
+    def __init__(self, n: int):
+        self.parent = numpy.full(max(n, 1), -1, dtype=numpy.int32)
+        self.ga = numpy.zeros(max(n, 1))   # G[parent][i]
+        self.gb = numpy.zeros(max(n, 1))   # G[i][parent]
+        self.gd = numpy.zeros(max(n, 1))   # G[i][i]
+
+    def add_diag(self, idx, vals) -> None:
+        numpy.add.at(self.gd, idx, vals)
+
+    def add_child(self, child, parent, g_child_parent, g_parent_child) -> None:
+        if numpy.any(parent >= child):
+            raise RxDException("internal: rxd node %d has parent %d after it" % (child[0], parent[0]))
+        self.parent[child] = parent
+        numpy.add.at(self.gb, child, g_child_parent)
+        numpy.add.at(self.ga, child, g_parent_child)
+
+
+# ------------------------------------------------------------------ layout
+
+def _snapshot(live: list) -> dict:
+    out = {}
+    states = node._states
+    for sp in live:
+        for b in sp._secs:
+            if b._offset + b._nseg <= len(states):
+                out[(id(sp), id(b._region), id(b._sec))] = (b._nseg, states[b._offset:b._offset + b._nseg].copy())
+    return out
+
+
+def _allocate(n: int) -> bool:
+    """Size the node arrays; returns True when the states array is a new object."""
+    new = len(node._states) != n
+    if new:
+        node._states = numpy.zeros(n)
+    node._volumes = numpy.zeros(n)
+    node._surface_area = numpy.zeros(n)
+    node._diffs = numpy.zeros(n)
+    return new
+
+
+def _restore(live: list, old: dict, new_array: bool) -> None:
+    states = node._states
+    if not new_array:
+        states[:] = 0.0
+    for sp in live:
+        for b in sp._secs:
+            saved = old.get((id(sp), id(b._region), id(b._sec)))
+            if saved is None:
+                continue
+            nseg_old, vals = saved
+            if nseg_old == b._nseg:
+                states[b._offset:b._offset + b._nseg] = vals
+            else:
+                src = ((numpy.arange(b._nseg) + 0.5) / b._nseg * nseg_old).astype(int)
+                states[b._offset:b._offset + b._nseg] = vals[src]
+
+
+def build(live: list, reactions: list, instantiated: set) -> None:
+    """Lay out every species, then hand the whole model to the C solver."""
+    from . import species
+    for ref in list(region._all_regions):
+        r = ref()
+        if r is not None:
+            r._do_init()
+    for sp in live:
+        sp._ion_register()
+    old = _snapshot(live)
+    n = 0
+    for sp in live:
+        n = sp._instantiate_1d(n)
+    new_array = _allocate(n)
+    for sp in live:
+        for b in sp._secs:
+            b._update_node_data()
+    _restore(live, old, new_array)
+    gid = 0
+    grids = []
+    for sp in live:
+        gid = sp._instantiate_extracellular(gid)
+        grids.extend(sp._extracellular_instances[r] for r in sp._extracellular_regions)
+    for inst in grids:
+        inst._ion_register()
+    species._defined_species_by_gid[:] = grids
+    _nrn_model.ensure_built()
+    _link.clear()
+    _wire(live, reactions, grids)
+    for sp in live:
+        if id(sp) not in instantiated:
+            sp._finitialize()
+    transfer()
+    if new_array:
+        _nrn_model.structure_dirty = True  # recordings must see the new states array
+
+
+def transfer() -> None:
+    """Copy rxd concentrations to the engine's ion variables (cai, cao, ...)."""
+    m = _link.model_ref()
+    lib.rxd_transfer(m)
+    for k in range(m.ngrid):
+        lib.rxd_grid_transfer(ffi.addressof(m.grids[k]))
+
+
+# ------------------------------------------------------------------ wiring
+
+def _wire(live: list, reactions: list, grids: list) -> None:
+    m = _link.model_ref()
+    n = len(node._states)
+    m.n = n
+    m.states = ffi.cast("double*", node._states.ctypes.data)
+    _wire_tree(m, live, n)
+    cur_map = _wire_currents(m, live)
+    _wire_concentrations(m, live)
+    _wire_grids(m, grids)
+    _wire_reactions(m, live, reactions, grids, cur_map)
+    _wire_fluxes(m, grids)
+    m.nthread = 1
+    _link.register()
+
+
+def _wire_tree(m, live: list, n: int) -> None:
+    tree = _Tree(n)
+    cdiag = numpy.zeros(max(n, 1))
+    for sp in live:
+        for b in sp._secs:
+            b._setup_diffusion_matrix(tree)
+            cdiag[b._offset:b._offset + b._nseg] = 1.0
+    cdiag[tree.gd <= 0] = 1.0
+    m.diffusion = int(bool(numpy.any(tree.ga) or numpy.any(tree.gb) or numpy.any(tree.gd)))
+    m.parent = _link.iarr(tree.parent)
+    m.ga = _link.darr(tree.ga)
+    m.gb = _link.darr(tree.gb)
+    m.gd = _link.darr(tree.gd)
+    m.cdiag = _link.darr(cdiag)
+    zvi = numpy.nonzero(node._volumes == 0)[0]
+    m.nzvi = len(zvi)
+    m.zvi = _link.iarr(zvi if len(zvi) else [0])
+    m.work = _link.darr(numpy.zeros(2 * max(n, 1)))
+
+
+def _wire_currents(m, live: list) -> dict:
+    indices, scales, ptrs, cur_map = [], [], [], {}
+    for sp in live:
+        if sp.name:
+            cur_map.setdefault(sp.name + "i", {})
+            cur_map.setdefault(sp.name + "o", {})
+        for b in sp._secs:
+            b._setup_currents(indices, scales, ptrs, cur_map)
+    m.ncur = len(indices)
+    m.cur_index = _link.iarr(indices or [0])
+    m.cur_scale = _link.darr(numpy.concatenate(scales) if scales else [0.0])
+    m.cur_ptr = _link.ptr_table(ptrs)
+    m.cur_induced = _link.darr(numpy.zeros(max(len(indices), 1)))
+    return cur_map
+
+
+def _wire_concentrations(m, live: list) -> None:
+    section1d._purge_cptrs()
+    for sp in live:
+        for b in sp._secs:
+            b._register_cptrs()
+    m.nconc = len(section1d._all_cindices)
+    m.conc_index = _link.iarr(section1d._all_cindices or [0])
+    m.conc_ptr = _link.ptr_table(section1d._all_cptrs)
+
+
+def _wire_reactions(m, live: list, reactions: list, grids: list, cur_map: dict) -> None:
+    groups = _codegen.build_groups(live, reactions)
+    bodies = [_codegen.emit_group(g, reactions) for g in groups]
+    addresses = _jit.compile_functions(bodies)
+    lookup = _codegen._block_lookup(live)
+    # NEURON solves the groups last-registered first
+    order = list(reversed(range(len(groups))))
+    cgroups = ffi.new("rxd_group[]", max(len(groups), 1))
+    _link.keep(cgroups)
+    maxdim, maxslots = 1, 1
+    membrane_flux = False
+    for k, gi in enumerate(order):
+        g = groups[gi]
+        arrays = _codegen.group_arrays(g, lookup, grids)
+        c = cgroups[k]
+        c.fn = ffi.cast("rxd_rate_fn", addresses[gi])
+        c.nloc = len(g.locations)
+        c.nslot, c.nparam = arrays["nslot"], arrays["nparam"]
+        c.necs, c.necsparam = arrays["necs"], arrays["necsparam"]
+        c.nmult = len(g.mcr_mults)
+        c.slot = _link.iarr(arrays["slot"])
+        c.param = _link.iarr(arrays["param"])
+        c.ecs_grid = _link.iarr(arrays["ecs_grid"])
+        c.ecs_voxel = _link.iarr(arrays["ecs_voxel"])
+        c.mult = _link.darr(arrays["mult"])
+        c.ecs_delta = _link.darr(numpy.zeros(max(c.nloc * max(c.necs, 1), 1)))
+        if g.voltage_dependent:
+            c.vptr = _link.ptr_table([sec((j + 0.5) / sec.nseg)._ref_v for sec, j in g.locations])
+        else:
+            c.vptr = ffi.NULL
+        c.nflux = 0
+        if g.flux_slots:
+            membrane_flux = True
+            _wire_membrane_flux(c, g, cur_map, grids)
+        maxdim = max(maxdim, c.nslot + c.necs)
+        maxslots = max(maxslots, c.nslot + c.nparam + c.necs + c.necsparam + c.nflux + c.nmult)
+    m.ngroup = len(groups)
+    m.groups = cgroups
+    m.maxdim = maxdim
+    m.rwork = _link.darr(numpy.zeros(lib.rxd_reaction_work_size(maxdim, maxslots)))
+    m.iwork = _link.iarr(numpy.zeros(maxdim))
+    m.membrane_flux = int(membrane_flux)
+
+
+def _wire_membrane_flux(c, g, cur_map: dict, grids: list) -> None:
+    """Flux outputs (one per slot) of membrane-flux reactions: the current each adds to its
+    ion (mA/cm2 per unit output) and the concentration changes it must not count twice."""
+    from . import species
+    from .multiCompartmentReaction import MultiCompartmentReaction
+    nloc, nslot = len(g.locations), c.nslot
+    nreg = len(g.regions)
+    scale = numpy.zeros((nloc, nslot))
+    cur = numpy.full((nloc, nslot, 2), -1, dtype=numpy.int32)
+    ion_refs: List = [None] * (nloc * nslot)
+    ecs_grid = numpy.full((nloc, nslot), -1, dtype=numpy.int32)
+    ecs_entry = numpy.full((nloc, nslot), -1, dtype=numpy.int32)
+    fnode = numpy.zeros(max(nloc, 1), dtype=numpy.int32)
+    induced: Dict[int, list] = {}
+    mcrs = [r for r in g.reaction_objs.values()
+            if isinstance(r, MultiCompartmentReaction) and r._membrane_flux]
+    factor = constants.FARADAY / (10000.0 * constants.molecules_per_mM_um3())
+    area_cache: Dict[tuple, numpy.ndarray] = {}
+    for l, (sec, j) in enumerate(g.locations):
+        seg = sec((j + 0.5) / sec.nseg)
+        fnode[l] = seg.node_index()
+        for s in g.flux_slots:
+            sp, r = g.species[s // nreg], g.regions[s % nreg]
+            if not sp.name or sp.charge == 0 or r.nrn_region not in ("i", "o"):
+                continue
+            if seg not in cur_map.get(sp.name + r.nrn_region, {}):
+                continue
+            react = next((x for x in mcrs if any(isinstance(p(), species.SpeciesOnRegion)
+                                                  and p()._species() is sp and p()._region() is r
+                                                  for p in x._sources + x._dests)), mcrs[0])
+            if id(sec) not in {id(x) for x in react._active_secs()}:
+                continue
+            mem = react._regions[0]
+            key = (id(mem), id(sec))
+            if key not in area_cache:
+                area_cache[key] = numpy.asarray(mem._geometry.volumes1d(sec), dtype=float)
+            area = area_cache[key][j] if react._scale_by_area else 1.0
+            scale[l, s] = area / seg.area() * factor
+            cur[l, s, 0] = cur_map[sp.name + "i"].get(seg, -1)
+            cur[l, s, 1] = cur_map[sp.name + "o"].get(seg, -1)
+            ion_refs[l * nslot + s] = getattr(seg, "_ref_i" + sp.name)
+            if cur[l, s, 1] < 0:
+                for inst in grids:
+                    if inst._name == sp.name and inst._species_ref() in [p()._species() for p in react._sources + react._dests]:
+                        vox = inst.index_from_xyz(*species._xyz(seg))
+                        if vox is not None:
+                            ecs_grid[l, s] = inst._grid_id
+                            entries = induced.setdefault(inst._grid_id, [])
+                            ecs_entry[l, s] = len(entries)
+                            entries.append((vox, seg))
+                        break
+    c.nflux = nslot
+    c.flux_node = _link.iarr(fnode)
+    c.flux_scale = _link.darr(scale)
+    c.flux_cur = _link.iarr(cur)
+    c.flux_ion = _link.ptr_table(ion_refs)
+    c.flux_ecs_grid = _link.iarr(ecs_grid)
+    c.flux_ecs_entry = _link.iarr(ecs_entry)
+    _pending_induced.update(induced)
+
+
+_pending_induced: Dict[int, list] = {}
+
+
+def _wire_grids(m, grids: list) -> None:
+    _pending_induced.clear()
+    cgrids = ffi.new("rxd_grid[]", max(len(grids), 1))
+    _link.keep(cgrids)
+    m.ngrid = len(grids)
+    m.grids = cgrids
+    for inst in grids:
+        _wire_grid(cgrids[inst._grid_id], inst)
+
+
+def _grid_currents(inst) -> tuple:
+    """(voxels, current refs, mM/ms per mA/cm2 before alpha) of the segments in the grid."""
+    from . import species
+    from .geometry import _surface_areas1d
+    sp = inst._species_ref() if inst._species_ref is not None else None
+    if not inst._name or inst._charge == 0 or isinstance(sp, species.Parameter):
+        return [], [], []
+    base = 10000.0 / (inst._charge * constants.FARADAY) / float(numpy.prod(inst._dx))
+    vox, refs, scales = [], [], []
+    areas: Dict[int, numpy.ndarray] = {}
+    for seg, idx in inst._segments:
+        sec = seg.sec
+        if id(sec) not in areas:
+            areas[id(sec)] = _surface_areas1d(sec)
+        j = min(int(seg.x * sec.nseg), sec.nseg - 1)
+        vox.append(idx)
+        refs.append(getattr(seg, "_ref_i" + inst._name))
+        scales.append(base * areas[id(sec)][j])
+    return vox, refs, scales
+
+
+def _wire_grid(g, inst) -> None:
+    r = inst._region
+    nx, ny, nz = inst._nx, inst._ny, inst._nz
+    nvox = nx * ny * nz
+    g.nx, g.ny, g.nz = nx, ny, nz
+    g.dx, g.dy, g.dz = inst._dx
+    dc = inst._dc()
+    perm = r._permeability
+    if numpy.isscalar(perm):
+        g.dcx, g.dcy, g.dcz = (d * perm for d in dc)
+        g.perm_array = 0
+        g.perm = _link.darr([1.0])
+    else:
+        g.dcx, g.dcy, g.dcz = dc
+        g.perm_array = 1
+        g.perm = _link.darr(numpy.ravel(perm, order="C"))
+    if numpy.isscalar(r._alpha):
+        g.alpha_array = 0
+        g.alpha = _link.darr([r._alpha])
+    else:
+        g.alpha_array = 1
+        g.alpha = _link.darr(numpy.ravel(r._alpha, order="C"))
+    g.diffusable = int(any(d > 0 for d in dc))
+    g.states = ffi.cast("double*", inst._states.ctypes.data)
+    g.states_x = _link.darr(numpy.zeros(nvox))
+    g.states_y = _link.darr(numpy.zeros(nvox))
+    g.states_cur = _link.darr(numpy.zeros(nvox))
+    g.scratch = _link.darr(numpy.zeros(8 * max(nx, ny, nz) + 8))
+    g.bc_dirichlet = 0 if inst._boundary_conditions is None else 1
+    g.bc_value = 0.0 if inst._boundary_conditions is None else float(inst._boundary_conditions)
+    inst._segments = inst._locate_segments() if inst._name else []
+    vox, refs, scales = _grid_currents(inst)
+    g.ncur = len(vox)
+    g.cur_voxel = _link.iarr(vox or [0])
+    g.cur_ptr = _link.ptr_table(refs)
+    g.cur_scale = _link.darr(scales or [0.0])
+    conc = [(idx, getattr(seg, "_ref_%so" % inst._name)) for seg, idx in inst._segments]
+    g.nconc = len(conc)
+    g.conc_voxel = _link.iarr([v for v, _ in conc] or [0])
+    g.conc_ptr = _link.ptr_table([ref for _, ref in conc])
+    g.ninduced = 0
+    g.ind_voxel = _link.iarr([0])
+    g.ind_scale = _link.darr([0.0])
+    g.ind_value = _link.darr([0.0])
+    g.flux.n = 0
+
+
+def _finish_induced(m, grids: list) -> None:
+    """Induced-current tables of the grids (entries created while wiring the reactions)."""
+    for inst in grids:
+        entries = _pending_induced.get(inst._grid_id, [])
+        if not entries:
+            continue
+        g = m.grids[inst._grid_id]
+        vox, refs, scales = _grid_currents(inst)
+        by_seg = {}
+        for v, ref, sc, (seg, _) in zip(vox, refs, scales, inst._segments):
+            by_seg[seg] = sc
+        r = inst._region
+        ind_scale = []
+        for v, seg in entries:
+            alpha = r._alpha if numpy.isscalar(r._alpha) else float(numpy.ravel(r._alpha)[v])
+            ind_scale.append(by_seg.get(seg, 0.0) / alpha)
+        g.ninduced = len(entries)
+        g.ind_voxel = _link.iarr([v for v, _ in entries])
+        g.ind_scale = _link.darr(ind_scale)
+        g.ind_value = _link.darr(numpy.zeros(len(entries)))
+
+
+def _flux_table(entries: list, volume_of) -> dict:
+    index, scale, refs, value, pycall = [], [], [], [], []
+    from neuron_core.refs import Ref
+    for idx, src, sc in entries:
+        index.append(idx)
+        scale.append(sc * volume_of(idx))
+        if isinstance(src, Ref):
+            refs.append(src)
+            value.append(0.0)
+            pycall.append(-1)
+        elif isinstance(src, float):
+            refs.append(None)
+            value.append(src)
+            pycall.append(-1)
+        else:
+            ident = len(_link._py_sources)
+            _link._py_sources[ident] = src
+            refs.append(None)
+            value.append(0.0)
+            pycall.append(ident)
+    return {"index": index, "scale": scale, "refs": refs, "value": value, "pycall": pycall}
+
+
+def _fill_flux(table, entries: list, volume_of) -> None:
+    t = _flux_table(entries, volume_of)
+    table.n = len(t["index"])
+    table.index = _link.iarr(t["index"] or [0])
+    table.scale = _link.darr(t["scale"] or [1.0])
+    table.ptr = _link.ptr_table(t["refs"])
+    table.value = _link.darr(t["value"] or [0.0])
+    table.pycall = _link.iarr(t["pycall"] or [-1])
+
+
+def _wire_fluxes(m, grids: list) -> None:
+    _finish_induced(m, grids)
+    nf = node._node_fluxes
+    one_d, by_grid = [], {}
+    for idx, typ, src, sc in zip(nf["index"], nf["type"], nf["source"], nf["scale"]):
+        if typ == -1:
+            if idx < len(node._states):
+                one_d.append((idx, src, sc))
+        else:
+            by_grid.setdefault(typ, []).append((idx, src, sc))
+    _fill_flux(m.flux, one_d, lambda i: node._volumes[i])
+    for inst in grids:
+        entries = by_grid.get(inst._grid_id, [])
+        _fill_flux(m.grids[inst._grid_id].flux, entries, lambda i, r=inst._region: r.volume(i))

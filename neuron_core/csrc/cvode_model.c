@@ -221,7 +221,11 @@ int nrn_cvode_f_internal(double t, double* y, double* ydot, void* data) {
     memset(c->rhs, 0, sizeof(double) * n);
     memset(c->d, 0, sizeof(double) * n);
     if (e->sav_rhs) memset(e->sav_rhs, 0, sizeof(double) * n);
-    nrn_mechanism_currents(c);
+    nrn_call_ba(0);
+    for (int k = 0; k < e->nmech && !e->errored; ++k) {
+        nrn_mech_entry* me = &e->mechs[k];
+        if (me->desc->current && me->m.n) me->desc->current(c, &me->m);
+    }
     nrn_nonvint_call(NRN_NV_CURRENT);
     nrn_nonvint_call(NRN_NV_COND);
     if (e->sav_rhs)
@@ -251,6 +255,28 @@ int nrn_cvode_f_internal(double t, double* y, double* ydot, void* data) {
 
 /* ------------------------------------------------------------------ Newton solve */
 
+/* Hines elimination over the whole tree (parents before children); rhs becomes x */
+static void hines_solve(void) {
+    nrn_engine* e = &nrn_eng;
+    double* restrict rhs = e->ctx.rhs;
+    double* restrict d = e->ctx.d;
+    const double* restrict a = e->a;
+    const double* restrict b = e->b;
+    const int* restrict parent = e->parent;
+    for (int i = e->nnode - 1; i >= 0; --i) {
+        int p = parent[i];
+        if (p < 0) continue;
+        double f = a[i] / d[i];
+        d[p] -= f * b[i];
+        rhs[p] -= f * rhs[i];
+    }
+    for (int i = 0; i < e->nnode; ++i) {
+        int p = parent[i];
+        if (p >= 0) rhs[i] -= b[i] * rhs[p];
+        rhs[i] /= d[i];
+    }
+}
+
 int nrn_cvode_lsetup_internal(void* data, int convfail, double* ypred, double* fpred, int* jcur,
                               double gamma) {
     (void)data; (void)convfail; (void)ypred; (void)fpred; (void)gamma;
@@ -275,11 +301,14 @@ int nrn_cvode_lsolve_internal(void* data, double* b, double* ycur, double* fcur,
     memcpy(d, cvg.gmem, sizeof(double) * n);
     const int* vn = cvg.vnode;
     for (int k = 0; k < cvg.nv; ++k) d[vn[k]] += cfac * e->cm[vn[k]];
-    for (int i = e->nroot; i < n; ++i) d[i] -= e->b[i];
-    for (int i = e->nroot; i < n; ++i) d[e->parent[i]] -= e->a[i];
+    const int* parent = e->parent;
+    for (int i = 0; i < n; ++i)
+        if (parent[i] >= 0) d[i] -= e->b[i];
+    for (int i = 0; i < n; ++i)
+        if (parent[i] >= 0) d[parent[i]] -= e->a[i];
     for (int k = 0; k < cvg.nv; ++k) rhs[vn[k]] = b[k] * (cfac * e->cm[vn[k]]);
     for (int k = 0; k < cvg.nnocap; ++k) rhs[cvg.nocap[k]] = 0.0;
-    nrn_solve();
+    hines_solve();
     for (int k = 0; k < cvg.nv; ++k) b[k] = rhs[vn[k]];
     if (cvg.stiff == 2) {
         move_dstates(b, 0);

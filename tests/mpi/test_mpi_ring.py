@@ -114,3 +114,18 @@ def test_bad_networks_raise_on_every_rank(testmechs_lib, flag, text):
     assert sorted(r["rank"] for r in recs) == [0, 1], proc.stderr[-3000:]
     for r in recs:
         assert r["error"] == "NeuronError" and text in r["message"]
+
+
+def test_gap_junction_across_ranks(testmechs_lib):
+    model = os.path.join(HERE, "transfer_model.py")
+    outs = []
+    for prefix in ([sys.executable], _mpiexec_prefix(2) + [sys.executable]):
+        proc = subprocess.run(prefix + [model, testmechs_lib], capture_output=True, text=True,
+                              timeout=TIMEOUT)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        outs.append(parse_records(proc.stdout)[-1])
+    one, two = outs
+    assert (one["nhost"], two["nhost"]) == (1, 2)
+    assert one["a"] == two["a"] and one["b"] == two["b"]
+    assert one["a"][80] == pytest.approx(41.369636488718136, abs=1e-9)      # NEURON 9.0.2
+    assert one["b"][80] == pytest.approx(-48.95122174968293, abs=1e-9)

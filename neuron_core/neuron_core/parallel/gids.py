@@ -185,6 +185,16 @@ class GidTable:
         attach(nc, ps)
         return nc
 
+    def fake_fire(self, gid: int, t: float, fake_out: int = 0) -> bool:
+        """Make gid spike at t here as if it came from its cell (PatternStim, NEURON's
+        nrn_fake_fire): fake_out 0 or 1 fires the stand-in source of a remote gid, 2 the
+        source of a gid owned here.  False when this rank has no such source."""
+        ps = self.inputs.get(gid) if fake_out < 2 else self.owned.get(gid)
+        if ps is None:
+            return False
+        lib.nrn_presyn_fire(ps.id, float(t))
+        return True
+
     def input_index(self) -> Tuple[np.ndarray, np.ndarray]:
         """(sorted input gids, their engine source ids) for looking up arriving spikes."""
         if self._input_index is None:

@@ -1,7 +1,7 @@
 """Running a gid network: minimum delay, initialization and `psolve`.
 
 `psolve(tstop)` runs the fixed-step loop in C (`run_until`) for the number of steps NEURON
-takes (floor of (tstop - t)/dt); when the network spans ranks, the spike exchange event
+takes (floor of (tstop - t)/dt), or with CVode active integrates to tstop exactly; when the network spans ranks, the spike exchange event
 (exchange.py) interrupts that loop once per minimum-delay interval, and one last exchange
 follows, as in NEURON.  A failure on one rank is announced through the exchange so every
 rank raises instead of waiting.
@@ -14,6 +14,7 @@ import numpy as np
 
 from ..errors import NeuronError
 from ..model import model
+from .. import simulation
 from ..simulation import FInitializeHandler, fadvance, run_until
 from . import validate, world
 from .abort import watchdog
@@ -45,7 +46,8 @@ def _on_finitialize() -> None:
     validate.check_network(comm)
     if comm.size > 1:
         set_maxstep(state.last_maxstep or 100.0)
-        if state.mindelay < 1e-9 or state.mindelay < model.dt:
+        fixed = simulation.variable_step is None
+        if state.mindelay < 1e-9 or (fixed and state.mindelay < model.dt):
             raise NeuronError("usable mindelay is %g ms (less than dt = %g): a connection between "
                               "ranks has a delay shorter than the time step"
                               % (state.mindelay, model.dt))
@@ -75,7 +77,8 @@ def psolve(tstop: float) -> float:
                           "(h.finitialize or h.stdinit) first" % tstop)
     if tstop < t:
         raise NeuronError("psolve(%g): tstop is earlier than the current time t = %g" % (tstop, t))
-    if state.mindelay - 1e-10 < dt:
+    cvode = simulation.variable_step
+    if (state.mindelay < 1e-9) if cvode is not None else (state.mindelay - 1e-10 < dt):
         raise NeuronError("mindelay is %g (or less than dt for fixed step method): call "
                           "pc.set_maxstep(...) after the NetCon delays are set; it returns the "
                           "smallest delay of the connections between ranks" % state.mindelay)
@@ -88,7 +91,9 @@ def psolve(tstop: float) -> float:
     w0 = comm.wtime()
     x0 = spikes.wait_time + spikes.send_time
     try:
-        if nstep > 3:
+        if cvode is not None:
+            cvode.solve(tstop)
+        elif nstep > 3:
             run_until(t + nstep * dt)
         else:
             while model.t <= tend - dt:

@@ -177,3 +177,22 @@ def test_gid_connect_to_a_gid_that_never_gets_a_cell(pc):
     del stray
     pc.gid_clear()
     nc.finitialize(-65)      # the stand-in source is gone with its last NetCon
+
+
+def test_fake_fire_drives_the_stand_in_source(pc):
+    from neuron_core.parallel import validate
+    from neuron_core.parallel.gids import table
+    c = Cell()
+    con = pc.gid_connect(500, c.syn)
+    con.delay, con.weight[0] = 2.0, 0.5
+    g = Vector().record(c.syn._ref_g)
+    validate.external_gids.add(500)
+    try:
+        pc.set_maxstep(10)
+        nc.finitialize(-65)
+        assert table.fake_fire(500, 1.0) and not table.fake_fire(501, 1.0)
+        pc.psolve(4)
+    finally:
+        validate.external_gids.discard(500)
+    first = next(i for i, x in enumerate(g) if x != 0.0)
+    assert first in (120, 121) and g[first] > 0.2     # delivered at 1 + 2 ms (t index 120)

@@ -10,6 +10,7 @@ import numpy as np
 
 from ..errors import NeuronError
 from . import world
+from .strdef import get_text, set_text
 
 
 def _is_vector(x) -> bool:
@@ -67,15 +68,10 @@ def broadcast(x, root) -> float:
         if comm.size > 1:
             _fill(x, comm.bcast_array(x.as_numpy(), root))
         return float(len(x))
-    try:
-        text = x[0]
-    except (TypeError, IndexError, KeyError):
-        raise NeuronError("broadcast: arg 1 must be a Vector or a strdef (h.ref(''))") from None
-    if not isinstance(text, str):
-        raise NeuronError("broadcast: arg 1 must be a Vector or a strdef (h.ref(''))")
+    text = get_text(x)
     if comm.size > 1:
         text = comm.bcast(text if comm.rank == root else None, root)
-        x[0] = text
+        set_text(x, text)
     return float(len(text))
 
 

@@ -15,7 +15,8 @@ from ..model import model
 from . import abort, collectives, netpar, transfer, world
 from .bulletin import Session
 from .exchange import spikes
-from .gids import as_gid, table
+from .gids import table
+from .strdef import set_text
 
 
 class ParallelContext:
@@ -252,7 +253,7 @@ class ParallelContext:
         return self._bb.current.scalar()
 
     def upkstr(self, strdef):
-        strdef[0] = self._bb.current.string()
+        set_text(strdef, self._bb.current.string())
         return strdef
 
     def upkvec(self, vec=None):

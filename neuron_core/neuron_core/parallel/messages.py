@@ -10,6 +10,7 @@ import pickle
 from typing import Any, List, Optional, Tuple
 
 from ..errors import NeuronError
+from .strdef import set_text
 
 SCALAR, STRING, VECTOR, PYOBJ = "scalar", "string", "Vector", "Python object"
 
@@ -80,6 +81,6 @@ class Message:
                 self.vector(tgt)
                 continue
             if self.pos < len(self.items) and self.items[self.pos][0] == STRING:
-                tgt[0] = self.string()
+                set_text(tgt, self.string())
             else:
                 tgt[0] = self.scalar()

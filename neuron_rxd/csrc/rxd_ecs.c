@@ -3,6 +3,7 @@
  * Voxel (x, y, z) is states[(x*ny + y)*nz + z].  One fixed step:
  *   states_cur = dt * (membrane currents + node fluxes), reaction changes added to states;
  *   x sweep:  (1 - r_x/2 Lx) u* = u + r_x/2 Lx u + r_y Ly u + r_z Lz u + states_cur
+ * (L: second differences; at a zero-flux face the one-sided difference u1 - u0)
  *   y sweep:  (1 - r_y/2 Ly) u** = u* - r_y/2 Ly u
  *   z sweep:  (1 - r_z/2 Lz) u' = u** - r_z/2 Lz u
  * with zero-flux (mirror) or fixed-concentration boundaries; when the volume fraction or
@@ -90,9 +91,9 @@ static void adi_x(rxd_grid* g, double dt, int y, int z, const double* s, double*
                     rz * (s[IDX(x, y, zp)] - 2.0 * c + s[IDX(x, y, zm)]) / divz;
         double xx;
         if (x == 0) {
-            xx = nx > 1 ? rx * (s[IDX(1, y, z)] - c) : 0.0;
+            xx = nx > 1 ? rx * (s[IDX(1, y, z)] - c) / 2.0 : 0.0;
         } else if (x == nx - 1) {
-            xx = rx * (s[IDX(x - 1, y, z)] - c);
+            xx = rx * (s[IDX(x - 1, y, z)] - c) / 2.0;
         } else {
             xx = rx * (s[IDX(x + 1, y, z)] - 2.0 * c + s[IDX(x - 1, y, z)]) / 2.0;
         }

@@ -168,7 +168,9 @@ static void solve_group(rxd_model* m, rxd_group* g, double dt) {
 void rxd_reactions(rxd_model* m, double dt) {
     for (int k = 0; k < m->ngroup; ++k) {
         rxd_group* g = &m->groups[k];
-        if (g->nslot + g->necs > 0 && g->nloc > 0) {
+        if (g->fast) {
+            g->fast(g->nloc, g->slot, g->param, g->mult, g->nmult, g->vptr, m->states, dt);
+        } else if (g->nslot + g->necs > 0 && g->nloc > 0) {
             solve_group(m, g, dt);
         }
     }

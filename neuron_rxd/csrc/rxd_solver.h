@@ -30,9 +30,15 @@ typedef void (*rxd_rate_fn)(const double* y, const double* p, const double* ye,
                             const double* pe, double* dydt, double* dyedt, const double* mult,
                             double v, double* flux);
 
+/* A compiled solver of a group whose slots are all present at every location: the same
+ * implicit step as rxd_reactions, specialized for the group's sizes. */
+typedef void (*rxd_fast_fn)(int nloc, const int* slot, const int* param, const double* mult,
+                            int nmult, double* const* vptr, double* states, double dt);
+
 /* The reactions of one set of locations sharing the same regions. */
 typedef struct rxd_group {
     rxd_rate_fn fn;
+    rxd_fast_fn fast;    /* NULL: use the general solver */
     int nloc;            /* locations (segments) */
     int nslot;           /* intracellular unknowns per location */
     int nparam;          /* intracellular parameters per location */
@@ -110,9 +116,17 @@ typedef struct rxd_model {
     const double* gb;        /* [n] G[i][parent] */
     const double* gd;        /* [n] G[i][i] (1/ms) */
     const double* cdiag;     /* [n] 1, or 0 for algebraic zero-volume nodes */
+    int nedge;
+    const int* edge;         /* [nedge] nodes with a parent, ascending */
+    int nsolve;
+    const int* solve_node;   /* [nsolve] nodes the back substitution changes, ascending */
+    double fact_dt;          /* dt of the cached factorization (< 0: none) */
+    double* fac;             /* [n] elimination factors of (C + dt G) */
+    double* dinv;            /* [n] 1 / eliminated diagonal */
+    double* dtgb;            /* [n] dt * gb */
     int nzvi;
     const int* zvi;          /* zero-volume (conservation) nodes */
-    double* work;            /* [2n] */
+    double* work;            /* [n] */
     /* NEURON ion currents into 1-D states */
     int ncur;
     const int* cur_index;    /* [ncur] state index */
@@ -140,7 +154,7 @@ typedef struct rxd_model {
 void rxd_nonvint(nrn_ctx* ctx, int phase, void* data);
 void rxd_fixed_step(rxd_model* m, double dt);
 void rxd_transfer(rxd_model* m);
-void rxd_tree_solve(const rxd_model* m, double* rhs, double dt);
+void rxd_tree_solve(rxd_model* m, double* rhs, double dt);
 void rxd_reactions(rxd_model* m, double dt);
 int rxd_reaction_work_size(int maxdim, int maxslots);
 void rxd_membrane_currents(rxd_model* m, nrn_ctx* ctx);

@@ -10,46 +10,65 @@
 
 extern double rxd_py_source(int id);
 
-/* Solve (C + dt G) x = rhs in place (NEURON's tree solve, dt folded into the factors). */
-void rxd_tree_solve(const rxd_model* m, double* rhs, double dt) {
-    const int n = m->n;
+/* Factor (C + dt G) on the tree (NEURON's elimination, children before parents); the
+ * factors are reused while dt does not change. */
+static void tree_factor(rxd_model* m, double dt) {
     const int* restrict par = m->parent;
-    const double* restrict ga = m->ga;
-    const double* restrict gb = m->gb;
-    double* restrict d = m->work + n;
-    for (int i = 0; i < n; ++i) {
+    double* restrict d = m->dinv;
+    for (int i = 0; i < m->n; ++i) {
         d[i] = m->cdiag[i] + dt * m->gd[i];
     }
-    for (int i = n - 1; i > 0; --i) {
-        int p = par[i];
-        if (p >= 0) {
-            double f = dt * ga[i] / d[i];
-            d[p] -= dt * f * gb[i];
-            rhs[p] -= f * rhs[i];
-        }
+    for (int k = m->nedge - 1; k >= 0; --k) {
+        const int i = m->edge[k], p = par[i];
+        const double f = dt * m->ga[i] / d[i];
+        d[p] -= dt * f * m->gb[i];
+        m->fac[i] = f;
     }
-    for (int i = 0; i < n; ++i) {
-        int p = par[i];
+    for (int i = 0; i < m->n; ++i) {
+        d[i] = 1.0 / d[i];
+        m->dtgb[i] = dt * m->gb[i];
+    }
+    m->fact_dt = dt;
+}
+
+/* Solve (C + dt G) x = rhs in place. */
+void rxd_tree_solve(rxd_model* m, double* rhs, double dt) {
+    if (m->fact_dt != dt) {
+        tree_factor(m, dt);
+    }
+    const int* restrict par = m->parent;
+    const int* restrict edge = m->edge;
+    const double* restrict fac = m->fac;
+    for (int k = m->nedge - 1; k >= 0; --k) {
+        const int i = edge[k];
+        rhs[par[i]] -= fac[i] * rhs[i];
+    }
+    const double* restrict dinv = m->dinv;
+    const double* restrict dtgb = m->dtgb;
+    const int* restrict sn = m->solve_node;
+    for (int k = 0; k < m->nsolve; ++k) {
+        const int i = sn[k];
+        const int p = par[i];
+        double r = rhs[i];
         if (p >= 0) {
-            rhs[i] -= dt * gb[i] * rhs[p];
+            r -= dtgb[i] * rhs[p];
         }
-        rhs[i] /= d[i];
+        rhs[i] = r * dinv[i];
     }
 }
 
 /* rhs += -G y (mM/ms). */
 static void diffusion_rates(const rxd_model* m, const double* y, double* rhs) {
-    const int n = m->n;
     const int* restrict par = m->parent;
-    for (int i = 0; i < n; ++i) {
+    const int* restrict sn = m->solve_node;
+    for (int k = 0; k < m->nsolve; ++k) {
+        const int i = sn[k];
         rhs[i] -= m->gd[i] * y[i];
     }
-    for (int i = 0; i < n; ++i) {
-        int p = par[i];
-        if (p >= 0) {
-            rhs[i] -= m->gb[i] * y[p];
-            rhs[p] -= m->ga[i] * y[i];
-        }
+    for (int k = 0; k < m->nedge; ++k) {
+        const int i = m->edge[k], p = par[i];
+        rhs[i] -= m->gb[i] * y[p];
+        rhs[p] -= m->ga[i] * y[i];
     }
 }
 

@@ -12,11 +12,12 @@ import os
 import subprocess
 import sys
 import tempfile
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 from .rxdException import RxDException
 
 _HELPERS = r"""
+#include <float.h>
 #include <math.h>
 #define RXD_UNUSED __attribute__((unused))
 static RXD_UNUSED double rxd_factorial(double x) { return tgamma(x + 1.0); }
@@ -30,10 +31,103 @@ static RXD_UNUSED double rxd_vtrap(double x, double y) {
     }
     return x / (exp(x / y) - 1.0);
 }
+/* Gaussian elimination with partial pivoting (the solver's rxd_lu_solve, inlined). */
+static inline RXD_UNUSED void rxd_lu(int n, double* a, double* b) {
+    for (int k = 0; k < n; ++k) {
+        int p = k;
+        double best = fabs(a[k * n + k]);
+        for (int i = k + 1; i < n; ++i) {
+            double v = fabs(a[i * n + k]);
+            if (v > best) {
+                best = v;
+                p = i;
+            }
+        }
+        if (best == 0.0) {
+            return;
+        }
+        if (p != k) {
+            for (int j = 0; j < n; ++j) {
+                double t = a[k * n + j];
+                a[k * n + j] = a[p * n + j];
+                a[p * n + j] = t;
+            }
+            double t = b[k];
+            b[k] = b[p];
+            b[p] = t;
+        }
+        double inv = 1.0 / a[k * n + k];
+        for (int i = k + 1; i < n; ++i) {
+            double f = a[i * n + k] * inv;
+            if (f != 0.0) {
+                for (int j = k + 1; j < n; ++j) {
+                    a[i * n + j] -= f * a[k * n + j];
+                }
+                b[i] -= f * b[k];
+            }
+        }
+    }
+    for (int i = n - 1; i >= 0; --i) {
+        double s = b[i];
+        for (int j = i + 1; j < n; ++j) {
+            s -= a[i * n + j] * b[j];
+        }
+        b[i] = s / a[i * n + i];
+    }
+}
 """
 
 SIGNATURE = ("(const double* y, const double* p, const double* ye, const double* pe, "
              "double* dydt, double* dyedt, const double* mult, double v, double* flux)")
+
+# one implicit step per location for a group whose NS slots are all present
+_FAST = r"""
+void rxd_fast_%(k)d(int nloc, const int* slot, const int* param, const double* mult, int nmult,
+                   double* const* vptr, double* st, double dt) {
+    enum { NS = %(ns)d, NP = %(np)d };
+    const double eps = FLT_EPSILON;
+    double y[NS], p[NP > 0 ? NP : 1], f0[NS], f1[NS], jac[NS * NS], b[NS], dummy[1];
+    for (int l = 0; l < nloc; ++l) {
+        const int* sl = slot + l * NS;
+        for (int s = 0; s < NS; ++s) {
+            y[s] = st[sl[s]];
+        }
+        for (int s = 0; s < NP; ++s) {
+            int i = param[l * NP + s];
+            p[s] = i >= 0 ? st[i] : -1.0;
+        }
+        const double* mu = nmult ? mult + (long) l * nmult : 0;
+        const double v = vptr ? *vptr[l] : 0.0;
+        for (int s = 0; s < NS; ++s) {
+            f0[s] = 0.0;
+        }
+        rate_%(k)d(y, p, 0, 0, f0, dummy, mu, v, 0);
+        for (int c = 0; c < NS; ++c) {
+            const double saved = y[c];
+            y[c] += eps;
+            for (int s = 0; s < NS; ++s) {
+                f1[s] = 0.0;
+            }
+            rate_%(k)d(y, p, 0, 0, f1, dummy, mu, v, 0);
+            y[c] = saved;
+            for (int r = 0; r < NS; ++r) {
+                jac[r * NS + c] = (r == c ? 1.0 : 0.0) - dt * ((f1[r] - f0[r]) / eps);
+            }
+        }
+        for (int r = 0; r < NS; ++r) {
+            b[r] = dt * f0[r];
+        }
+        if (NS == 1) {
+            b[0] /= jac[0];
+        } else {
+            rxd_lu(NS, jac, b);
+        }
+        for (int s = 0; s < NS; ++s) {
+            st[sl[s]] += b[s];
+        }
+    }
+}
+"""
 
 _loaded: Dict[str, ctypes.CDLL] = {}
 
@@ -52,19 +146,23 @@ def _compiler() -> List[str]:
     return cc.split() + ["-O2", "-fPIC", "-shared", "-fno-fast-math", "-ffp-contract=off"]
 
 
-def source(bodies: List[str]) -> str:
-    """The C source of rate functions rxd_rate_<k>(...) with the given bodies."""
+def source(bodies: List[str], fast: List[Optional[tuple]]) -> str:
+    """C source of rxd_rate_<k> (and rxd_fast_<k> for groups given (nslot, nparam))."""
     parts = [_HELPERS]
     for k, body in enumerate(bodies):
-        parts.append("void rxd_rate_%d%s {\n%s}\n" % (k, SIGNATURE, body))
+        parts.append("static inline void rate_%d%s {\n%s}\n" % (k, SIGNATURE, body))
+        parts.append("void rxd_rate_%d%s {\n    rate_%d(y, p, ye, pe, dydt, dyedt, mult, v, flux);\n}\n"
+                     % (k, SIGNATURE, k))
+        if fast[k] is not None:
+            parts.append(_FAST % {"k": k, "ns": fast[k][0], "np": fast[k][1]})
     return "".join(parts)
 
 
-def compile_functions(bodies: List[str]) -> List[int]:
-    """Addresses of the compiled rate functions, in order."""
+def compile_functions(bodies: List[str], fast: List[Optional[tuple]]) -> List[tuple]:
+    """(rate function address, fast solver address or None) of each group, in order."""
     if not bodies:
         return []
-    src = source(bodies)
+    src = source(bodies, fast)
     cmd = _compiler()
     key = hashlib.sha256((src + "\0" + " ".join(cmd) + "\0" + sys.platform).encode()).hexdigest()[:32]
     lib = _loaded.get(key)
@@ -74,7 +172,11 @@ def compile_functions(bodies: List[str]) -> List[int]:
             _build(src, cmd, path)
         lib = ctypes.CDLL(path)
         _loaded[key] = lib
-    return [ctypes.cast(getattr(lib, "rxd_rate_%d" % k), ctypes.c_void_p).value for k in range(len(bodies))]
+
+    def addr(name):
+        return ctypes.cast(getattr(lib, name), ctypes.c_void_p).value
+    return [(addr("rxd_rate_%d" % k), addr("rxd_fast_%d" % k) if fast[k] is not None else None)
+            for k in range(len(bodies))]
 
 
 def _build(src: str, cmd: List[str], path: str) -> None:

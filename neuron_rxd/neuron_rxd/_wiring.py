@@ -46,20 +46,21 @@ def _snapshot(live: list) -> dict:
 
 
 def _allocate(n: int) -> bool:
-    """Size the node arrays; returns True when the states array is a new object."""
+    """Size the node arrays; returns True when a states array the engine may point into
+    was replaced."""
     new = len(node._states) != n
+    replaced = new and len(node._states) > 0
     if new:
         node._states = numpy.zeros(n)
     node._volumes = numpy.zeros(n)
     node._surface_area = numpy.zeros(n)
     node._diffs = numpy.zeros(n)
-    return new
+    return replaced
 
 
-def _restore(live: list, old: dict, new_array: bool) -> None:
+def _restore(live: list, old: dict) -> None:
     states = node._states
-    if not new_array:
-        states[:] = 0.0
+    states[:] = 0.0
     for sp in live:
         for b in sp._secs:
             saved = old.get((id(sp), id(b._region), id(b._sec)))
@@ -86,11 +87,11 @@ def build(live: list, reactions: list, instantiated: set) -> None:
     n = 0
     for sp in live:
         n = sp._instantiate_1d(n)
-    new_array = _allocate(n)
+    replaced = _allocate(n)
     for sp in live:
         for b in sp._secs:
             b._update_node_data()
-    _restore(live, old, new_array)
+    _restore(live, old)
     gid = 0
     grids = []
     for sp in live:
@@ -106,7 +107,7 @@ def build(live: list, reactions: list, instantiated: set) -> None:
         if id(sp) not in instantiated:
             sp._finitialize()
     transfer()
-    if new_array:
+    if replaced:
         _nrn_model.structure_dirty = True  # recordings must see the new states array
 
 
@@ -149,10 +150,23 @@ def _wire_tree(m, live: list, n: int) -> None:
     m.gb = _link.darr(tree.gb)
     m.gd = _link.darr(tree.gd)
     m.cdiag = _link.darr(cdiag)
+    has_parent = (tree.parent[:n] >= 0) & ((tree.ga[:n] != 0.0) | (tree.gb[:n] != 0.0))
+    tree.parent[:n][~has_parent] = -1
+    edges = numpy.nonzero(has_parent)[0]
+    touched = has_parent.copy()
+    touched[tree.parent[edges]] = True
+    touched |= (cdiag[:n] != 1.0) | (tree.gd[:n] != 0.0)
+    solve = numpy.nonzero(touched)[0]
+    m.nedge, m.edge = len(edges), _link.iarr(edges if len(edges) else [0])
+    m.nsolve, m.solve_node = len(solve), _link.iarr(solve if len(solve) else [0])
+    m.fact_dt = -1.0
+    m.fac = _link.darr(numpy.zeros(max(n, 1)))
+    m.dinv = _link.darr(numpy.zeros(max(n, 1)))
+    m.dtgb = _link.darr(numpy.zeros(max(n, 1)))
     zvi = numpy.nonzero(node._volumes == 0)[0]
     m.nzvi = len(zvi)
     m.zvi = _link.iarr(zvi if len(zvi) else [0])
-    m.work = _link.darr(numpy.zeros(2 * max(n, 1)))
+    m.work = _link.darr(numpy.zeros(max(n, 1)))
 
 
 def _wire_currents(m, live: list) -> dict:
@@ -184,8 +198,11 @@ def _wire_concentrations(m, live: list) -> None:
 def _wire_reactions(m, live: list, reactions: list, grids: list, cur_map: dict) -> None:
     groups = _codegen.build_groups(live, reactions)
     bodies = [_codegen.emit_group(g, reactions) for g in groups]
-    addresses = _jit.compile_functions(bodies)
     lookup = _codegen._block_lookup(live)
+    arrays = [_codegen.group_arrays(g, lookup, grids) for g in groups]
+    fast = [(a["nslot"], a["nparam"]) if _fast_ok(a) else None for a in arrays]
+    addresses = _jit.compile_functions(bodies, fast)
+    arrays_of = arrays
     # NEURON solves the groups last-registered first
     order = list(reversed(range(len(groups))))
     cgroups = ffi.new("rxd_group[]", max(len(groups), 1))
@@ -194,9 +211,11 @@ def _wire_reactions(m, live: list, reactions: list, grids: list, cur_map: dict) 
     membrane_flux = False
     for k, gi in enumerate(order):
         g = groups[gi]
-        arrays = _codegen.group_arrays(g, lookup, grids)
+        arrays = arrays_of[gi]
         c = cgroups[k]
-        c.fn = ffi.cast("rxd_rate_fn", addresses[gi])
+        rate_addr, fast_addr = addresses[gi]
+        c.fn = ffi.cast("rxd_rate_fn", rate_addr)
+        c.fast = ffi.cast("rxd_fast_fn", fast_addr) if fast_addr else ffi.NULL
         c.nloc = len(g.locations)
         c.nslot, c.nparam = arrays["nslot"], arrays["nparam"]
         c.necs, c.necsparam = arrays["necs"], arrays["necsparam"]
@@ -223,6 +242,12 @@ def _wire_reactions(m, live: list, reactions: list, grids: list, cur_map: dict) 
     m.rwork = _link.darr(numpy.zeros(lib.rxd_reaction_work_size(maxdim, maxslots)))
     m.iwork = _link.iarr(numpy.zeros(maxdim))
     m.membrane_flux = int(membrane_flux)
+
+
+def _fast_ok(a: dict) -> bool:
+    """A group can use the specialized solver when every slot is present everywhere and no
+    extracellular value is involved."""
+    return a["necs"] + a["necsparam"] == 0 and a["nslot"] > 0 and bool(numpy.all(a["slot"] >= 0))
 
 
 def _wire_membrane_flux(c, g, cur_map: dict, grids: list) -> None:

@@ -25,35 +25,39 @@ def _segment_points(arc: numpy.ndarray, lo: float, hi: float):
     return numpy.concatenate(([lo], inner, [hi]))
 
 
+def _pieces(sec, diam_scale: float = 1.0):
+    """The frusta of each segment: (segment index, length, d0, d1) of the pieces between the
+    segment ends and the 3-D points strictly inside each segment."""
+    arc, diam = _arc_diam(sec, diam_scale)
+    n = sec.nseg
+    dx = sec.L / n
+    bounds = numpy.arange(n + 1) * dx
+    seg_of = numpy.minimum((arc / dx).astype(int), n - 1)
+    inside = (arc > bounds[seg_of]) & (arc < bounds[seg_of + 1])
+    pos = numpy.concatenate((bounds, arc[inside]))
+    owner = numpy.concatenate((numpy.arange(n + 1), seg_of[inside]))
+    # sort by position; a segment's end point belongs to the next piece's start
+    order = numpy.lexsort((owner, pos))
+    pos, owner = pos[order], owner[order]
+    d = numpy.interp(pos, arc, diam)
+    seg = numpy.minimum(owner[:-1], n - 1)
+    return seg, pos[1:] - pos[:-1], d[:-1], d[1:], n
+
+
 def _volumes1d(sec) -> numpy.ndarray:
     """um3 of each segment: the sum of the frusta between 3-D points."""
     sec = getattr(sec, "_sec", sec)
-    arc, diam = _arc_diam(sec)
-    n = sec.nseg
-    dx = sec.L / n
-    vols = numpy.zeros(n)
-    for i in range(n):
-        pts = _segment_points(arc, i * dx, (i + 1) * dx)
-        d = numpy.interp(pts, arc, diam)
-        d0, d1 = d[:-1], d[1:]
-        vols[i] = numpy.sum(numpy.pi * (pts[1:] - pts[:-1]) / 12.0 * (d0 * d0 + d0 * d1 + d1 * d1))
-    return vols
+    seg, length, d0, d1, n = _pieces(sec)
+    return numpy.bincount(seg, weights=numpy.pi * length / 12.0 * (d0 * d0 + d0 * d1 + d1 * d1),
+                          minlength=n)
 
 
 def _make_surfacearea1d_function(scale: float, diam_scale: float = 1.0) -> Callable:
     def result(sec) -> numpy.ndarray:
         sec = getattr(sec, "_sec", sec)
-        arc, diam = _arc_diam(sec, diam_scale)
-        n = sec.nseg
-        dx = sec.L / n
-        sas = numpy.zeros(n)
-        for i in range(n):
-            pts = _segment_points(arc, i * dx, (i + 1) * dx)
-            d = numpy.interp(pts, arc, diam)
-            d0, d1 = d[:-1], d[1:]
-            sas[i] = numpy.sum(scale * 0.5 * (d0 + d1)
-                               * numpy.sqrt(0.25 * (d0 - d1) ** 2 + (pts[1:] - pts[:-1]) ** 2))
-        return sas
+        seg, length, d0, d1, n = _pieces(sec, diam_scale)
+        return numpy.bincount(seg, weights=scale * 0.5 * (d0 + d1)
+                              * numpy.sqrt(0.25 * (d0 - d1) ** 2 + length ** 2), minlength=n)
     return result
 
 

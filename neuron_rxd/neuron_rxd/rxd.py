@@ -111,8 +111,10 @@ def _register_handlers() -> None:
     """Join finitialize and the engine's rebuilds (once, when rxd is first used)."""
     if _state["handlers"] is not None:
         return
+    import atexit
     from neuron_core import FInitializeHandler
     _state["handlers"] = (FInitializeHandler(3, _init), FInitializeHandler(1, _init_concentration))
+    atexit.register(_state.__setitem__, "handlers", None)  # drop them while the engine is alive
     if not _state["rebuild_hooked"]:
         _nrn_model.on_rebuild.append(_on_rebuild)
         _state["rebuild_hooked"] = True

@@ -720,7 +720,7 @@ static int first_call(cvb_mem* m, double tout) {
     if (rh > 1.0) m->h /= rh;
     if (fabs(m->h) < m->hmin) m->h *= m->hmin / fabs(m->h);
     if (m->tstopset && (m->tn + m->h - m->tstop) * m->h > 0.0) {
-        m->h = (m->tstop - m->tn) * (1.0 - 4.0 * m->uround);
+        m->h = (m->tstop - m->tn);
     }
     m->hscale = m->h;
     m->h0u = m->h;
@@ -748,7 +748,7 @@ int cvb_solve(cvb_mem* m, double tout, double* yout, double* tret, int itask) {
                 return CVB_TSTOP_RETURN;
             }
             if ((m->tn + m->hprime - m->tstop) * m->h > 0.0) {
-                m->hprime = (m->tstop - m->tn) * (1.0 - 4.0 * m->uround);
+                m->hprime = (m->tstop - m->tn);
                 m->eta = m->hprime / m->h;
             }
         }
@@ -790,7 +790,7 @@ int cvb_solve(cvb_mem* m, double tout, double* yout, double* tret, int itask) {
                 return CVB_TSTOP_RETURN;
             }
             if ((m->tn + m->hprime - m->tstop) * m->h > 0.0) {
-                m->hprime = (m->tstop - m->tn) * (1.0 - 4.0 * m->uround);
+                m->hprime = (m->tstop - m->tn);
                 m->eta = m->hprime / m->h;
             }
         }

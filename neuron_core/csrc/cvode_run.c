@@ -479,7 +479,8 @@ int nrn_cvode_stop_event(double t) {
     return 0;
 }
 
-/* stdrun's continuerun under CVode: post the stop event, step while t < tstop */
+/* stdrun's continuerun under CVode: post the stop event, step while t < tstop, then one
+ * more step that delivers the stop event (so every record is taken at tstop) */
 int nrn_cvode_run_until(double tstop) {
     nrn_engine* e = &nrn_eng;
     G = nrn_cvode_get();
@@ -489,6 +490,8 @@ int nrn_cvode_run_until(double tstop) {
     while (e->ctx.t < tstop && !e->stoprun && !G->stop_requested) {
         if (nrn_cvode_fadvance()) return -1;
     }
+    if (!e->stoprun && !G->stop_requested && nrn_cvode_fadvance()) return -1;
+    G->stop_requested = 0;
     return 0;
 }
 

@@ -89,7 +89,7 @@ def build(built, scales: Dict[str, float]) -> Equations:
             continue
         if mt.meta.get("cvode") is False:
             raise NeuronError("%s does not work with the variable step method (CVode)" % mt.name)
-        states = [s for s in mt.meta.get("states", [])]
+        states = list(mt.meta.get("states") or [v.name for v in mt.vars if v.kind == "state"])
         if not states or mt.kind == ARTIFICIAL:
             continue
         if mt.desc is None or mt.desc.ode_spec == ffi.NULL:

@@ -1,34 +1,17 @@
 """ParallelContext over MPI: `mpiexec -n k python ring_model.py` gives the same spike raster
 for k = 1, 2 and 4 as one process without MPI; failures and bad networks raise on every rank
 instead of leaving ranks waiting.  Needs mpiexec and mpi4py (see README-ci.txt)."""
-import json
 import os
-import shutil
 import subprocess
 import sys
 
 import pytest
 
+from .mpirun import mpiexec_prefix as _mpiexec_prefix, parse_records
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODEL = os.path.join(HERE, "ring_model.py")
 TIMEOUT = 300
-
-
-def _mpiexec_prefix(n):
-    exe = shutil.which("mpiexec")
-    if exe is None:
-        pytest.skip("mpiexec not found (install openmpi-bin, see tests/mpi/README-ci.txt)")
-    try:
-        import mpi4py  # noqa: F401
-    except ImportError:
-        pytest.skip("mpi4py not installed (pip install mpi4py, see tests/mpi/README-ci.txt)")
-    version = subprocess.run([exe, "--version"], capture_output=True, text=True).stdout
-    cmd = [exe, "-n", str(n)]
-    if "Open MPI" in version or "OpenRTE" in version:
-        cmd.append("--oversubscribe")
-        if hasattr(os, "geteuid") and os.geteuid() == 0:
-            cmd.append("--allow-run-as-root")
-    return cmd
 
 
 @pytest.fixture(scope="module")
@@ -51,19 +34,6 @@ def run(lib, nproc, *extra, expect_ok=True):
         assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-4000:]
     return proc, parse_records(proc.stdout)
 
-
-def parse_records(text):
-    """Every JSON object in the output, even if two ranks' lines ended up joined."""
-    dec, out, i = json.JSONDecoder(), [], text.find("{")
-    while i >= 0:
-        try:
-            obj, end = dec.raw_decode(text, i)
-        except ValueError:
-            i = text.find("{", i + 1)
-            continue
-        out.append(obj)
-        i = text.find("{", end)
-    return out
 
 
 @pytest.fixture(scope="module")

@@ -112,6 +112,35 @@ class Board:
 board = Board()
 
 
+def _mode() -> str:
+    """serial (one process), master, worker, or member (rank > 0 of a subworld)."""
+    from . import world
+    if world.world().size == 1:
+        return "serial"
+    bbs = world.bbs()
+    if bbs is None:
+        return "member"
+    return "master" if bbs.rank == 0 else "worker"
+
+
+def _mpi():
+    from . import bulletin_mpi, world
+    sub = world.net() if world.subworld_size() else _Alone()
+    return bulletin_mpi, world.bbs(), sub
+
+
+def _bbs_rank_only(mode: str, what: str) -> None:
+    if mode == "member":
+        raise NeuronError("ParallelContext.%s: this rank has id_bbs() == -1 (a rank > 0 of a "
+                          "subworld) and cannot use the bulletin board; guard the call with "
+                          "`if pc.id_bbs() != -1`" % what)
+
+
+class _Alone:
+    """The network world of a bulletin-board rank when there are no subworlds: itself."""
+    size = 1
+
+
 class Session:
     """What one ParallelContext remembers between calls: its userids, the pack buffer, the
     last result gathered by `working` and the message being unpacked."""
@@ -123,6 +152,16 @@ class Session:
         self.userid = 0.0
         self.retval = 0.0
         self.pyret: Any = None
+
+    def _master(self, what: str):
+        mode = _mode()
+        if mode in ("worker", "member"):
+            mod, _, _ = _mpi()
+            raise mod.not_on_worker(what)
+        if mode == "master":
+            mod, bbs, sub = _mpi()
+            return mod.master(bbs, sub)
+        return None
 
     def submit(self, args) -> float:
         if not args:
@@ -136,14 +175,25 @@ class Session:
         if not args or not (callable(args[0]) or isinstance(args[0], str)):
             raise NeuronError("submit: expected a Python callable or a HOC statement/function name")
         items = [encode(a) for a in args[1:]]
-        board.new_task(userid, args[0], items, saved=not explicit)
+        m = self._master("submit")
+        if m is not None:
+            m.submit(userid, args[0], items, saved=not explicit)
+        else:
+            board.new_task(userid, args[0], items, saved=not explicit)
         return userid
 
     def working(self) -> int:
-        if not board.tasks:
-            return 0
-        task = board.tasks.popleft()
-        self.retval, self.pyret = run_task(task)
+        m = self._master("working")
+        if m is not None:
+            got = m.working()
+            if got is None:
+                return 0
+            task, self.retval, self.pyret = got
+        else:
+            if not board.tasks:
+                return 0
+            task = board.tasks.popleft()
+            self.retval, self.pyret = run_task(task)
         self.userid = task.userid
         self.current = Message(task.items if task.saved else [])
         return task.id
@@ -158,18 +208,55 @@ class Session:
     def post(self, key, items) -> None:
         body = self.packed + [encode(a) for a in items]
         self.packed = []
-        board.post(key, body)
+        mode = _mode()
+        _bbs_rank_only(mode, "post")
+        if mode == "serial":
+            board.post(key, body)
+        elif mode == "master":
+            self._master("post").post(key, body)
+        else:
+            mod, bbs, _ = _mpi()
+            mod.WorkerClient(bbs).post(key, body)
 
     def look(self, key, targets, take: bool, block: bool) -> bool:
-        body = board.look(key, take)
-        if body is None:
-            if block:
+        mode = _mode()
+        _bbs_rank_only(mode, "take" if block else "look")
+        if mode == "serial":
+            body = board.look(key, take)
+            if body is None and block:
                 raise NeuronError("take(%r): no such message on the bulletin board; with one host "
                                   "nothing could ever post it" % (key,))
+        elif mode == "master":
+            body = self._master("take").look(key, take, block)
+        else:
+            mod, bbs, _ = _mpi()
+            body = mod.WorkerClient(bbs).look(key, take, block)
+        if body is None:
             return False
         self.current = Message(body)
         self.current.unpack_into(targets)
         return True
+
+    def context(self, args) -> None:
+        """Run on every worker, not on the master (with one host there are no workers)."""
+        m = self._master("context")
+        if m is None or not args:
+            return
+        fn, rest = args[0], args[1:]
+        if isinstance(fn, (int, float)) and not isinstance(fn, bool) and rest:
+            fn, rest = rest[0], rest[1:]
+        m.context_all(fn, [encode(a) for a in rest])
+
+    def runworker(self) -> None:
+        mode = _mode()
+        if mode in ("worker", "member"):
+            mod, bbs, sub = _mpi()
+            mod.worker_loop(bbs, sub)
+
+    def done(self) -> None:
+        m = self._master("done") if _mode() == "master" else None
+        if m is not None:
+            m.done()
 
 
 __all__ = ["Board", "Session", "board", "run_task", "SCALAR", "STRING", "VECTOR", "PYOBJ"]

@@ -184,18 +184,10 @@ class ParallelContext:
 
     # ---------------------------------------------------------- bulletin board
 
-    def _serial_board(self, what: str) -> None:
-        if world.bbs() is not None and world.bbs().size > 1:
-            raise NeuronError("ParallelContext.%s: the bulletin board over MPI is not available "
-                              "yet; run the tasks with one process or use the network methods"
-                              % what)
-
     def submit(self, *args) -> float:
-        self._serial_board("submit")
         return self._bb.submit(args)
 
     def working(self) -> int:
-        self._serial_board("working")
         return self._bb.working()
 
     def retval(self) -> float:
@@ -208,37 +200,39 @@ class ParallelContext:
         return self._bb.userid
 
     def context(self, *args) -> float:
-        """Run on every worker but not on the master: with one host there are no workers."""
-        self._serial_board("context")
+        """Run on every worker but not on the master."""
+        self._bb.context(args)
         return 1.0
 
     def runworker(self) -> float:
-        """The master returns at once; with one host this process is the master."""
-        self._serial_board("runworker")
+        """The master returns at once; workers run tasks until done() (then exit)."""
+        self._bb.runworker()
         return 0.0
 
     def done(self) -> float:
+        self._bb.done()
         return 0.0
 
     def master_works_on_jobs(self, flag=None) -> float:
-        return 1.0
+        from . import bulletin_mpi
+        m = bulletin_mpi._board["master"]
+        old = 1.0 if (m is None or m.master_works) else 0.0
+        if flag is not None and m is not None:
+            m.master_works = bool(flag)
+        return old
 
     def post(self, key, *items) -> float:
-        self._serial_board("post")
         self._bb.post(key, items)
         return 1.0
 
     def take(self, key, *targets) -> float:
-        self._serial_board("take")
         self._bb.look(key, targets, take=True, block=True)
         return 1.0
 
     def look(self, key, *targets) -> bool:
-        self._serial_board("look")
         return self._bb.look(key, targets, take=False, block=False)
 
     def look_take(self, key, *targets) -> bool:
-        self._serial_board("look_take")
         return self._bb.look(key, targets, take=True, block=False)
 
     def pack(self, *items) -> float:

@@ -1,5 +1,6 @@
-"""The bulletin board on one process: `submit` queues a task, `working` runs the next one and
-returns its id, messages are posted and taken by key.
+"""The bulletin board: `submit` queues a task, `working` returns the id of a finished one,
+messages are posted and taken by key.  This module is the one-process board and the
+per-ParallelContext session; over MPI the session talks to bulletin_mpi's master instead.
 
 With one host NEURON runs tasks in submission order inside `working()`; so does this board.
 Task arguments travel as a message (numbers become floats, other objects are pickled), so

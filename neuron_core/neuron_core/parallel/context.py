@@ -274,12 +274,14 @@ class ParallelContext:
         return float(netpar.state.integ_time)
 
     def event_time(self) -> float:
+        """Threshold checks and deliveries run inside the C step: counted in integ_time."""
         return 0.0
 
     def vtransfer_time(self, kind=0) -> float:
         return float(transfer.state.time) if int(kind) == 0 else 0.0
 
     def mech_time(self, i=None) -> float:
+        """Per-mechanism timing is not collected by the engine (always 0)."""
         return 0.0
 
     # ----------------------------------------------------------------- threads
@@ -296,6 +298,16 @@ class ParallelContext:
                 model.nthread = n
                 model.structure_dirty = True
         return int(getattr(model, "nthread", 1))
+
+    def t(self, ithread=0) -> float:
+        return float(model.t)
+
+    def dt(self, ithread=0) -> float:
+        return float(model.dt)
+
+    def thread_busywait(self, flag=None) -> float:
+        """Accepted: how idle threads wait does not change results."""
+        return 0.0
 
     def nworker(self) -> int:
         n = int(getattr(model, "nthread", 1))

@@ -22,7 +22,11 @@ from typing import Callable, Dict, List, Optional, Sequence
 from .errors import BuildError, NmodlError
 
 VERSION = "0.1"
-CXX_FLAGS = ["-O3", "-fPIC", "-std=c++17", "-fvisibility=hidden", "-ffp-contract=off", "-w"]
+# -ffp-contract=off: no fused multiply-add, so arithmetic rounds as in NEURON's build.
+# -fno-tree-sink/-fno-tree-pre keep exp calls and table loads out of branches, so the loops
+# over instances vectorise (with libmvec's SIMD exp).
+BASE_FLAGS = ["-O3", "-fPIC", "-std=c++17", "-fvisibility=hidden", "-ffp-contract=off",
+              "-fno-math-errno", "-fno-tree-sink", "-fno-tree-pre", "-w"]
 RUNTIME_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runtime")
 LIBNAME = "libnrnmech.so"
 MANIFEST = ".nmodl_manifest.json"
@@ -47,6 +51,50 @@ def abi_include_dir() -> str:
 
 
 _compiler_id: Optional[str] = None
+_flags: Optional[List[str]] = None
+
+
+def _cpu_flags() -> set:
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("flags"):
+                    return set(line.split(":", 1)[1].split())
+    except OSError:
+        pass
+    return set()
+
+
+def cxx_flags() -> List[str]:
+    """Compiler flags: a portable instruction-set level this CPU supports (x86-64-v3 with
+    AVX2, else v2), and libmvec's SIMD exp when the C library has it."""
+    global _flags
+    if _flags is None:
+        flags = list(BASE_FLAGS)
+        env = os.environ.get("NEURON_NMODL_CXXFLAGS")
+        if env is not None:
+            flags += env.split()
+        elif os.uname().machine == "x86_64":
+            cpu = _cpu_flags()
+            if {"avx2", "fma", "bmi2"} <= cpu:
+                flags.append("-march=x86-64-v3")
+            elif "sse4_2" in cpu:
+                flags.append("-march=x86-64-v2")
+            if _has_libmvec():
+                flags.append("-DNMODL_SIMD_EXP")
+        _flags = flags
+    return _flags
+
+
+def _has_libmvec() -> bool:
+    for d in ("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64"):
+        if os.path.exists(os.path.join(d, "libmvec.so")):
+            return True
+    return False
+
+
+def link_libs() -> List[str]:
+    return ["-lmvec"] if "-DNMODL_SIMD_EXP" in cxx_flags() else []
 
 
 def compiler() -> str:
@@ -80,7 +128,7 @@ def headers_hash() -> str:
 
 
 def _tool_key() -> str:
-    return "|".join([VERSION, compiler_id(), " ".join(CXX_FLAGS), headers_hash(),
+    return "|".join([VERSION, compiler_id(), " ".join(cxx_flags()), headers_hash(),
                      _package_hash()])
 
 
@@ -131,7 +179,7 @@ def _run(cmd: List[str], cwd: str) -> subprocess.CompletedProcess:
 
 
 def _compile(cpp: str, obj: str, cwd: str) -> Optional[str]:
-    cmd = [compiler()] + CXX_FLAGS + ["-I", abi_include_dir(), "-I", RUNTIME_DIR, "-c", cpp,
+    cmd = [compiler()] + cxx_flags() + ["-I", abi_include_dir(), "-I", RUNTIME_DIR, "-c", cpp,
                                       "-o", obj + ".tmp"]
     r = _run(cmd, cwd)
     if r.returncode != 0:
@@ -216,7 +264,7 @@ def build_library(mod_files: Sequence[str], out_dir: str,
     if errors:
         raise BuildError(_explain(errors))
     tmp = lib + ".tmp"
-    r = _run([compiler(), "-shared", "-o", tmp] + objs, out_dir)
+    r = _run([compiler(), "-shared", "-o", tmp] + objs + link_libs(), out_dir)
     if r.returncode != 0:
         raise BuildError(r.stdout.decode(errors="replace"))
     os.replace(tmp, lib)

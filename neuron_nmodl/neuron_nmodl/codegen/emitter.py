@@ -20,8 +20,10 @@ class Emitter:
     """Emits the C++ body of one generated function."""
 
     def __init__(self, model: Model, *, netrec: bool = False, weights: str = "nullptr",
-                 kinetic: bool = False):
+                 kinetic: bool = False, twins=None):
         self.m = model
+        # names of functions whose "_T" twin (tables always used) is called instead
+        self.twins = twins
         self.lines: List[str] = []
         self.ind = 1
         self.scopes: List[Dict[str, str]] = [{}]
@@ -112,7 +114,8 @@ class Emitter:
         args = [self.expr(a) for a in c.args]
         s = m.symbols.get(name)
         if s is not None and s.kind in ("function", "procedure", "function_table"):
-            return "%s(%s)" % (fun(name), ", ".join([ARGS] + args))
+            suffix = "_T" if self.twins is not None and name in self.twins else ""
+            return "%s%s(%s)" % (fun(name), suffix, ", ".join([ARGS] + args))
         if s is not None and s.kind in ("linear", "nonlinear"):
             return "%s(%s)" % (fun(name), ARGS)
         if name in B.MATH:

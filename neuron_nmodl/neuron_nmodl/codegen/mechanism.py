@@ -36,6 +36,7 @@ class MechanismGenerator:
     def __init__(self, m: Model):
         self.m = m
         self.out: List[str] = []
+        self.twins = _table_twins(m)
         self.netsend_functions: Set[str] = set()
 
     def w(self, s: str = "") -> None:
@@ -66,27 +67,46 @@ class MechanismGenerator:
         if not self.has_node():
             return
         vcol = col(self.m.symbols["v"].col)
-        if with_vext:
-            em.w("%s = _ctx->v[_m->node[_i]] + (_ctx->vext ? _ctx->vext[_m->node[_i]] : 0.);" % vcol)
+        if with_vext or self.m.electrode:
+            em.w("%s = _vv[_ni[_i]] + (_ctx->vext ? _ctx->vext[_ni[_i]] : 0.);" % vcol)
         else:
-            em.w("%s = _ctx->v[_m->node[_i]];" % vcol)
+            em.w("%s = _vv[_ni[_i]];" % vcol)
 
-    def loop_open(self, name: str, extra: str = "") -> Emitter:
+    def kernel(self, name: str, fills, extra: str = "", tail: str = "") -> None:
+        """A callback over all instances.  The wrapper `name` calls a kernel whose pointer
+        parameters are restrict-qualified, so the compiler may vectorise its loops (one loop
+        per function in `fills`, each given an Emitter to write the loop body).  A mechanism
+        with TABLEs gets a second kernel in which table lookups skip the usetable test, and
+        the wrapper picks one by usetable."""
+        variants = [("", False)]
+        if self.m.tables:
+            variants.append(("_T", True))
+        for suffix, twin in variants:
+            self.w("static __attribute__((noinline)) void _k%s%s(nrn_ctx* _ctx, nrn_mech* _m, "
+                   "double* __restrict__ _p, double** _pp, const int _s, const int _n, "
+                   "const int* __restrict__ _ni, const double* __restrict__ _vv) {" % (name, suffix))
+            self.w("    (void) _pp; (void) _s; (void) _p; (void) _ni; (void) _vv;")
+            for fill in fills:
+                self.w("    for (int _i = 0; _i < _n; ++_i) {")
+                em = Emitter(self.m, twins=self.twins if twin else None)
+                em.ind = 2
+                fill(em)
+                self.emit_lines(em)
+                self.w("    }")
+            self.w("}")
+            self.w()
+        args = "(_ctx, _m, _m->p, _m->pp, _m->stride, _m->n, _m->node, _ctx->v);"
         self.w("static void %s(nrn_ctx* _ctx, nrn_mech* _m) {" % name)
-        self.w("    double* __restrict__ const _p = _m->p;")
-        self.w("    double** const _pp = _m->pp;")
-        self.w("    const int _s = _m->stride;")
-        self.w("    (void) _pp; (void) _s; (void) _p;")
         if extra:
             self.w(extra)
-        self.w("    for (int _i = 0; _i < _m->n; ++_i) {")
-        em = Emitter(self.m)
-        em.ind = 2
-        return em
-
-    def loop_close(self, em: Emitter, tail: str = "") -> None:
-        self.emit_lines(em)
-        self.w("    }")
+        if self.m.tables:
+            self.w("    if (%s != 0.) {" % ("_globals[%d]" % self.m.symbols["usetable"].gindex))
+            self.w("        _k%s_T%s" % (name, args))
+            self.w("    } else {")
+            self.w("        _k%s%s" % (name, args))
+            self.w("    }")
+        else:
+            self.w("    _k%s%s" % (name, args))
         if tail:
             self.w(tail)
         self.w("}")
@@ -144,10 +164,19 @@ class MechanismGenerator:
         return [c for c in self.m.callables.values()
                 if c.kind in ("FUNCTION", "PROCEDURE") and c.body is not None]
 
+    def inline_attr(self, c: N.Callable) -> str:
+        """Small non-recursive functions without VERBATIM are forced inline so the loops
+        over instances that call them can be vectorised."""
+        if not hasattr(self, "_inlinable"):
+            self._inlinable = _inlinable(self.m)
+        return "inline __attribute__((always_inline)) " if c.name in self._inlinable else ""
+
     def prototypes(self) -> None:
         for c in self.user_callables():
             params = "".join(", double %s" % local(p.name) for p in c.params)
-            self.w("static double %s(%s%s);" % (fun(c.name), ARGS_DECL, params))
+            for suffix in ("", "_T") if c.name in self.twins else ("",):
+                self.w("static %sdouble %s%s(%s%s);" % (self.inline_attr(c), fun(c.name), suffix,
+                                                      ARGS_DECL, params))
         for c in self.m.callables.values():
             if c.kind in ("LINEAR", "NONLINEAR"):
                 self.w("static double %s(%s);" % (fun(c.name), ARGS_DECL))
@@ -159,6 +188,8 @@ class MechanismGenerator:
         m = self.m
         for c in self.user_callables():
             self.function(c)
+            if c.name in self.twins:
+                self.function(c, twin=True)
         for ft in m.function_tables:
             self.w("static double %s(%s, double _lx) {" % (fun(ft.name), ARGS_DECL))
             self.w("    (void) _ctx; (void) _m; (void) _p; (void) _pp; (void) _s; (void) _i;")
@@ -182,12 +213,13 @@ class MechanismGenerator:
                 self.out.extend(check_function(Emitter(m), c.body.stmts[0]))
                 self.w()
 
-    def function(self, c: N.Callable) -> None:
+    def function(self, c: N.Callable, twin: bool = False) -> None:
         m = self.m
         params = "".join(", double %s" % local(p.name) for p in c.params)
-        self.w("static double %s(%s%s) {" % (fun(c.name), ARGS_DECL, params))
+        self.w("static %sdouble %s%s(%s%s) {" % (self.inline_attr(c), fun(c.name), "_T" if twin else "",
+                                                ARGS_DECL, params))
         self.w("    (void) _ctx; (void) _m; (void) _p; (void) _pp; (void) _s; (void) _i;")
-        em = Emitter(m)
+        em = Emitter(m, twins=self.twins if twin else None)
         for p in c.params:
             em.declare(p.name)
         result = c.name[3:] if c.name.startswith("_f_") else c.name   # TABLE's raw body
@@ -234,14 +266,14 @@ class MechanismGenerator:
                 raise UnsupportedError("%s %s" % (b.kind, b.when), b.loc)
             if "_cb_" + name in cbs.values():
                 raise NmodlError("more than one %s %s block" % (b.kind, b.when), b.loc)
-            em = self.loop_open("_cb_" + name)
-            self.load_v(em)
-            for line in I.copy_in(m):
-                em.w(line)
-            em.block(b.body)
-            for line in I.copy_out(m):
-                em.w(line)
-            self.loop_close(em)
+            def fill(em, b=b):
+                self.load_v(em)
+                for line in I.copy_in(m):
+                    em.w(line)
+                em.block(b.body)
+                for line in I.copy_out(m):
+                    em.w(line)
+            self.kernel("_cb_" + name, [fill])
             cbs[name] = "_cb_" + name
         for kind, attr in (("constructor", m.constructor), ("destructor", m.destructor)):
             if attr is not None:
@@ -258,11 +290,16 @@ class MechanismGenerator:
         self.describe(cbs, fns)
 
     def current_function(self) -> None:
+        self._current_function(False)
+        if self.m.tables:
+            self._current_function(True)
+
+    def _current_function(self, twin: bool) -> None:
         m = self.m
-        self.w("static inline double _nrn_current(%s, double _lv) {" % ARGS_DECL)
+        self.w("static inline double _nrn_current%s(%s, double _lv) {" % ("_T" if twin else "", ARGS_DECL))
         self.w("    double _current = 0.;")
         self.w("    %s = _lv;" % col(m.symbols["v"].col))
-        em = Emitter(m)
+        em = Emitter(m, twins=self.twins if twin else None)
         em.push()
         for s in self.bp_statements():
             em.stmt(s)
@@ -274,40 +311,54 @@ class MechanismGenerator:
         self.w()
 
     def current_callback(self) -> None:
+        """Phase 1 (vectorisable): currents and conductances at v + 0.001 and v into the
+        work columns; phase 2: scatter onto rhs/d (or the electrode service) and the ions."""
         m = self.m
         electrode = bool(m.electrode)
-        em = self.loop_open("_cb_current")
-        em.w("const int _nd = _m->node[_i];")
-        if electrode:
-            em.w("const double _v = _ctx->v[_nd] + (_ctx->vext ? _ctx->vext[_nd] : 0.);")
-        else:
-            em.w("const double _v = _ctx->v[_nd];")
-        for line in I.copy_in(m):
-            em.w(line)
-        em.w("const double _g_local = _nrn_current(%s, _v + .001);" % ARGS)
+        sym = m.symbols
         ion_curs = [(ion, v) for ion in m.ions for v in ion.writes_cur]
-        for ion, v in ion_curs:
-            em.w("const double _d%s = %s;" % (v, col(m.symbols[v].col)))
-        em.w("double _rhs = _nrn_current(%s, _v);" % ARGS)
-        scale = " * 1.e2 / (_ctx->area[_nd])" if m.is_point else ""
-        for ion, v in ion_curs:
-            k = I.cur_slot(m, ion.name, "dcurdv")
-            em.w("*_pp[%d*_s + _i] += (_d%s - %s) / .001%s;" % (k, v, col(m.symbols[v].col), scale))
-        em.w("double _g = (_g_local - _rhs) / .001;")
-        for ion, v in ion_curs:
-            k = I.cur_slot(m, ion.name, "cur")
-            em.w("*_pp[%d*_s + _i] += %s%s;" % (k, col(m.symbols[v].col), scale))
-        for line in I.copy_out(m):
-            em.w(line)
-        if m.is_point:
-            em.w("_g *= 1.e2 / (_ctx->area[_nd]);")
-            em.w("_rhs *= 1.e2 / (_ctx->area[_nd]);")
-        if electrode:
-            em.w("_ctx->api->electrode_current(_ctx, _nd, _rhs, _g);")
-        else:
-            em.w("_ctx->rhs[_nd] -= _rhs;")
-            em.w("_ctx->d[_nd] += _g;")
-        self.loop_close(em)
+
+        def phase1(em):
+            em.w("const int _nd = _ni[_i];")
+            if electrode:
+                em.w("const double _v = _vv[_nd] + (_ctx->vext ? _ctx->vext[_nd] : 0.);")
+            else:
+                em.w("const double _v = _vv[_nd];")
+            for line in I.copy_in(m):
+                em.w(line)
+            cur = "_nrn_current_T" if em.twins is not None else "_nrn_current"
+            em.w("const double _g_local = %s(%s, _v + .001);" % (cur, ARGS))
+            for ion, v in ion_curs:
+                em.w("const double _d%s = %s;" % (v, col(sym[v].col)))
+            em.w("const double _rhs = %s(%s, _v);" % (cur, ARGS))
+            for ion, v in ion_curs:
+                em.w("%s = (_d%s - %s) / .001;" % (col(sym["_d" + v].col), v, col(sym[v].col)))
+            em.w("%s = (_g_local - _rhs) / .001;" % col(sym["_g"].col))
+            em.w("%s = _rhs;" % col(sym["_rhs"].col))
+
+        def phase2(em):
+            em.w("const int _nd = _ni[_i];")
+            scale = " * 1.e2 / (_ctx->area[_nd])" if m.is_point else ""
+            for ion, v in ion_curs:
+                k = I.cur_slot(m, ion.name, "dcurdv")
+                em.w("*_pp[%d*_s + _i] += %s%s;" % (k, col(sym["_d" + v].col), scale))
+            for ion, v in ion_curs:
+                k = I.cur_slot(m, ion.name, "cur")
+                em.w("*_pp[%d*_s + _i] += %s%s;" % (k, col(sym[v].col), scale))
+            for line in I.copy_out(m):
+                em.w(line)
+            em.w("double _g = %s;" % col(sym["_g"].col))
+            em.w("double _rhs = %s;" % col(sym["_rhs"].col))
+            if m.is_point:
+                em.w("_g *= 1.e2 / (_ctx->area[_nd]);")
+                em.w("_rhs *= 1.e2 / (_ctx->area[_nd]);")
+            if electrode:
+                em.w("_ctx->api->electrode_current(_ctx, _nd, _rhs, _g);")
+            else:
+                em.w("_ctx->rhs[_nd] -= _rhs;")
+                em.w("_ctx->d[_nd] += _g;")
+
+        self.kernel("_cb_current", [phase1, phase2])
 
     def implicit_solves(self) -> bool:
         return any(self.m.solve_map[id(s)].implicit for s in self.bp_solves())
@@ -321,50 +372,54 @@ class MechanismGenerator:
             extra = ("    const double _dtsav = _ctx->dt;\n"
                      "    if (_ctx->secondorder) { _ctx->dt *= 0.5; }")
             tail = "    _ctx->dt = _dtsav;"
-        em = self.loop_open("_cb_state", extra)
-        self.load_v(em)
-        for line in I.copy_in(m):
-            em.w(line)
-        for s in self.bp_solves():
-            low = m.solve_map[id(s)]
-            em.lowered(low)
-            if low.implicit and low.states:
-                em.w("if (_ctx->secondorder) {")
-                for x, d in zip(low.states, low.dstates):
-                    em.w("    %s += _ctx->dt * %s;" % (em.expr(x), em.expr(d)))
-                em.w("}")
-        if not self.has_currents():
-            em.push()
-            for s in self.bp_statements():
-                em.stmt(s)
-            em.pop()
-        for line in I.copy_out(m):
-            em.w(line)
-        self.loop_close(em, tail)
+
+        def fill(em):
+            self.load_v(em)
+            for line in I.copy_in(m):
+                em.w(line)
+            for st in self.bp_solves():
+                low = m.solve_map[id(st)]
+                em.lowered(low)
+                if low.implicit and low.states:
+                    em.w("if (_ctx->secondorder) {")
+                    for x, d in zip(low.states, low.dstates):
+                        em.w("    %s += _ctx->dt * %s;" % (em.expr(x), em.expr(d)))
+                    em.w("}")
+            if not self.has_currents():
+                em.push()
+                for st in self.bp_statements():
+                    em.stmt(st)
+                em.pop()
+            for line in I.copy_out(m):
+                em.w(line)
+
+        self.kernel("_cb_state", [fill], extra, tail)
 
     def initialize_callback(self) -> None:
         m = self.m
-        em = self.loop_open("_cb_initialize")
-        self.load_v(em)
-        for line in I.copy_in(m):
-            em.w(line)
-        for s in m.states():
-            if s.ion is not None:
-                continue
-            init = m.symbols.get(s.name + "0")
-            for k in range(s.size or 1):
-                target = col(s.col + k)
-                if init is not None and init.kind in ("parameter", "assigned", "constant"):
-                    em.w("%s = %s;" % (target, em.name_ref(init.name, None, init.node or s.node)))
-                else:
-                    em.w("%s = 0.0;" % target)
-        if m.initial is not None:
-            em.block(m.initial.body)
-        for line in I.copy_out(m):
-            em.w(line)
-        for line in I.wrote_conc(m):
-            em.w(line)
-        self.loop_close(em)
+
+        def fill(em):
+            self.load_v(em)
+            for line in I.copy_in(m):
+                em.w(line)
+            for st in m.states():
+                if st.ion is not None:
+                    continue
+                init = m.symbols.get(st.name + "0")
+                for k in range(st.size or 1):
+                    target = col(st.col + k)
+                    if init is not None and init.kind in ("parameter", "assigned", "constant"):
+                        em.w("%s = %s;" % (target, em.name_ref(init.name, None, init.node or st.node)))
+                    else:
+                        em.w("%s = 0.0;" % target)
+            if m.initial is not None:
+                em.block(m.initial.body)
+            for line in I.copy_out(m):
+                em.w(line)
+            for line in I.wrote_conc(m):
+                em.w(line)
+
+        self.kernel("_cb_initialize", [fill])
 
     def table_check_callback(self) -> None:
         m = self.m
@@ -437,12 +492,12 @@ class MechanismGenerator:
         m = self.m
         spec, matsol, _, _ = m.ode
         for name, body in (("_cb_ode_spec", spec), ("_cb_ode_matsol", matsol)):
-            em = self.loop_open(name)
-            self.load_v(em)
-            for line in I.copy_in(m):
-                em.w(line)
-            em.block(body)
-            self.loop_close(em)
+            def fill(em, body=body):
+                self.load_v(em)
+                for line in I.copy_in(m):
+                    em.w(line)
+                em.block(body)
+            self.kernel(name, [fill])
 
     # ------------------------------------------------------------------ tables of the ABI
 
@@ -544,6 +599,57 @@ class MechanismGenerator:
                     result[name] = True
                     changed = True
         return result
+
+
+def _table_twins(m: Model) -> Set[str]:
+    """Functions with a TABLE and those that call them (directly or not): they get a "_T"
+    twin used when usetable is on, in which the lookups do not test usetable."""
+    calls: Dict[str, Set[str]] = {}
+    for c in m.callables.values():
+        if c.kind in ("FUNCTION", "PROCEDURE") and c.body is not None:
+            calls[c.name] = {n.name for n in c.body.walk() if isinstance(n, N.Call)}
+    twins = set(m.tables)
+    changed = True
+    while changed:
+        changed = False
+        for name, cs in calls.items():
+            if name not in twins and cs & twins:
+                twins.add(name)
+                changed = True
+    return twins
+
+
+def _inlinable(m: Model) -> Set[str]:
+    """FUNCTIONs/PROCEDUREs that are not (mutually) recursive and have no VERBATIM."""
+    calls: Dict[str, Set[str]] = {}
+    bad: Set[str] = set()
+    for c in m.callables.values():
+        if c.kind not in ("FUNCTION", "PROCEDURE") or c.body is None:
+            continue
+        cs = set()
+        for n in c.body.walk():
+            if isinstance(n, N.Call) and n.name in m.callables:
+                cs.add(n.name)
+            elif isinstance(n, N.Verbatim):
+                bad.add(c.name)
+        calls[c.name] = cs
+    ok: Set[str] = set()
+    for name in calls:
+        if name in bad:
+            continue
+        seen, stack, recursive = set(), list(calls[name]), False
+        while stack:
+            x = stack.pop()
+            if x == name:
+                recursive = True
+                break
+            if x in seen:
+                continue
+            seen.add(x)
+            stack.extend(calls.get(x, ()))
+        if not recursive:
+            ok.add(name)
+    return ok
 
 
 def _c_string_literal(text: str) -> str:

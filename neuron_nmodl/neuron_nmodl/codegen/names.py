@@ -13,7 +13,7 @@ from typing import Optional
 
 from ..sema.model import COLUMN, CONST, CTX, FILELOCAL, GLOBAL, SLOT, Model, Symbol
 
-ARGS_DECL = "nrn_ctx* _ctx, nrn_mech* _m, double* _p, double** _pp, int _s, int _i"
+ARGS_DECL = "nrn_ctx* _ctx, nrn_mech* _m, double* __restrict__ _p, double** _pp, int _s, int _i"
 ARGS = "_ctx, _m, _p, _pp, _s, _i"
 
 

@@ -60,37 +60,35 @@ def check_function(em, look: N.TableLookup) -> List[str]:
 
 
 def emit_lookup(em, look: N.TableLookup) -> None:
+    """NEURON's lookup (t[0] at or below FROM, t[WITH] at or above TO, NaN passed through,
+    otherwise linear interpolation between the two points around x) written with selects
+    instead of branches, so loops calling it stay vectorisable."""
     m = em.m
     f = look.func
     arg = local(look.arg)
     n = look.n
-    if look.is_function:
-        em.w("if (%s == 0.) { return %s(%s, %s); }" % (_usetable(m), fun("_f_" + f), ARGS, arg))
-        em.w("const double _xi = _tab_mfac_%s * (%s - _tab_tmin_%s);" % (f, arg, f))
-        em.w("if (std::isnan(_xi)) { return _xi; }")
-        em.w("if (_xi <= 0.) { return _tab_%s[0]; }" % f)
-        em.w("if (_xi >= %d.) { return _tab_%s[%d]; }" % (n, f, n))
-        em.w("const int _it = (int) _xi;")
-        em.w("const double _theta = _xi - (double) _it;")
-        em.w("return _tab_%s[_it] + _theta * (_tab_%s[_it + 1] - _tab_%s[_it]);" % (f, f, f))
-        return
-    refs = [(v, em.name_ref(v, None, look)) for v in look.names]
-    em.w("if (%s == 0.) { %s(%s, %s); return 0.; }" % (_usetable(m), fun("_f_" + f), ARGS, arg))
+    raw = "%s(%s, %s)" % (fun("_f_" + f), ARGS, arg)
+    if em.twins is None:   # the "_T" twin is only called when usetable is on
+        if look.is_function:
+            em.w("if (%s == 0.) { return %s; }" % (_usetable(m), raw))
+        else:
+            em.w("if (%s == 0.) { %s; return 0.; }" % (_usetable(m), raw))
     em.w("const double _xi = _tab_mfac_%s * (%s - _tab_tmin_%s);" % (f, arg, f))
-    em.w("if (std::isnan(_xi)) {")
-    for v, r in refs:
-        em.w("    %s = _xi;" % r)
-    em.w("    return 0.;")
-    em.w("}")
-    for cond, k in (("_xi <= 0.", "0"), ("_xi >= %d." % n, str(n))):
-        em.w("if (%s) {" % cond)
-        for v, r in refs:
-            em.w("    %s = _tab_%s_%s[%s];" % (r, f, v, k))
-        em.w("    return 0.;")
-        em.w("}")
-    em.w("const int _it = (int) _xi;")
+    em.w("int _it = (int) ((_xi == _xi) ? _xi : 0.);")
+    em.w("_it = _it < 0 ? 0 : _it;")
+    em.w("_it = _it > %d ? %d : _it;" % (n - 1, n - 1))
     em.w("const double _theta = _xi - (double) _it;")
-    for v, r in refs:
-        t = "_tab_%s_%s" % (f, v)
-        em.w("%s = %s[_it] + _theta * (%s[_it + 1] - %s[_it]);" % (r, t, t, t))
-    em.w("return 0.;")
+    tables = [("_tab_%s" % f, None)] if look.is_function else \
+        [("_tab_%s_%s" % (f, v), em.name_ref(v, None, look)) for v in look.names]
+    for t, ref in tables:
+        em.w("{")
+        em.w("    const double _a = %s[_it], _b = %s[_it + 1], _e0 = %s[0], _en = %s[%d];"
+             % (t, t, t, t, n))
+        em.w("    double _r = _a + _theta * (_b - _a);")
+        em.w("    _r = _xi >= %d. ? _en : _r;" % n)
+        em.w("    _r = _xi <= 0. ? _e0 : _r;")
+        em.w("    _r = (_xi != _xi) ? _xi : _r;")
+        em.w("    %s;" % ("return _r" if ref is None else "%s = _r" % ref))
+        em.w("}")
+    if not look.is_function:
+        em.w("return 0.;")

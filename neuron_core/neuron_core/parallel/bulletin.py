@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import pickle
+import sys
 from collections import deque
 from typing import Any, Deque, Dict, List, Optional, Tuple
 
@@ -32,19 +33,42 @@ class Task:
 _hoc_ac = {"value": 0.0}
 
 
-def set_hoc_ac(value: float) -> None:
-    """hoc_ac_ holds the running task's id (NEURON sets it before a task runs)."""
+def _hoc_variable():
+    """Where HOC keeps hoc_ac_: an engine builtin if one is registered, else the `h` of an
+    already imported `neuron` package (never imported from here), else nowhere."""
     from .. import builtins
     var = builtins.VARIABLES.get("hoc_ac_")
     if var is not None:
-        var.set(float(value))
+        return var.get, var.set
+    neuron = sys.modules.get("neuron")
+    try:
+        h = getattr(neuron, "h", None) if neuron is not None else None
+    except ImportError:
+        h = None
+    if h is not None:
+        return (lambda: float(getattr(h, "hoc_ac_"))), (lambda x: setattr(h, "hoc_ac_", x))
+    return None
+
+
+def set_hoc_ac(value: float) -> None:
+    """hoc_ac_ holds the running task's id (NEURON sets it before a task runs)."""
     _hoc_ac["value"] = float(value)
+    acc = _hoc_variable()
+    if acc is not None:
+        try:
+            acc[1](float(value))
+        except (AttributeError, LookupError):
+            pass
 
 
 def get_hoc_ac() -> float:
-    from .. import builtins
-    var = builtins.VARIABLES.get("hoc_ac_")
-    return float(var.get()) if var is not None else _hoc_ac["value"]
+    acc = _hoc_variable()
+    if acc is not None:
+        try:
+            return float(acc[0]())
+        except (AttributeError, LookupError):
+            pass
+    return _hoc_ac["value"]
 
 
 def _key(key) -> Any:

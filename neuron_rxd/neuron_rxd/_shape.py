@@ -22,6 +22,21 @@ def _f32(v: float) -> float:
     return float(numpy.float32(v))
 
 
+def _libm():
+    """Single-precision cosf/sinf/atan2f: NEURON computes the layout angles in float."""
+    import ctypes
+    import ctypes.util
+    m = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
+    for name, nargs in (("cosf", 1), ("sinf", 1), ("atan2f", 2)):
+        fn = getattr(m, name)
+        fn.argtypes = [ctypes.c_float] * nargs
+        fn.restype = ctypes.c_float
+    return m
+
+
+_m = _libm()
+
+
 def _node_diams(sec) -> list:
     """Diameters of the segments in node order (from the attachment end)."""
     n = sec.nseg
@@ -86,7 +101,7 @@ def define_shape() -> None:
                 _translate(sec, x, y, z)
             continue
         # NEURON computes the direction in single precision
-        angle = 0.0 if (abs(y1) < 1e-6 and abs(x1) < 1e-6) else _f32(math.atan2(y1, x1))
+        angle = 0.0 if (abs(y1) < 1e-6 and abs(x1) < 1e-6) else _m.atan2f(y1, x1)
         if 0.0 < arc < 1.0:
             angle = _f32(angle + math.pi / 2.0)
         if psec is not None:
@@ -96,8 +111,8 @@ def define_shape() -> None:
                 ich = same.index(sec)
                 angle = _f32(angle + ich / (len(same) - 1.0) * 0.8 - 0.4)
         length = sec.L
-        xe = _f32(x + length * math.cos(angle))
-        ye = _f32(y + length * math.sin(angle))
+        xe = _f32(x + length * _m.cosf(angle))
+        ye = _f32(y + length * _m.sinf(angle))
         diams = diam_of[id(sec)]
         n = sec.nseg
         xs, ys, zs, ds = [x], [y], [z], [diams[0]]

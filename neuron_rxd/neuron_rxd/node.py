@@ -68,8 +68,11 @@ class Node:
         if isinstance(condition, (region.Region, region.Extracellular)):
             return self.region is condition
         if isinstance(condition, Segment):
-            return self.segment == condition
+            return self._in_seg(condition)
         raise RxDException("selector %r not supported for this node type" % (condition,))
+
+    def _in_seg(self, seg) -> bool:
+        return False
 
     def _safe_satisfies(self, condition) -> bool:
         try:
@@ -267,6 +270,12 @@ class Node1D(Node):
 
     def _in_sec(self, sec) -> bool:
         return sec is self.sec or sec is self._sec
+
+    def _in_seg(self, seg) -> bool:
+        """NEURON's segment equality: same section, same segment (x = 0 and 1 are ends)."""
+        if seg.sec is not self.sec or not 0.0 < seg.x < 1.0:
+            return False
+        return int(seg.x * self._sec._nseg) == self._i
 
     @property
     def species(self):

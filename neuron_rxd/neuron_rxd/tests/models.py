@@ -1,0 +1,262 @@
+"""Models the tests run and compare with NEURON 9.0.2's results (tests/data/reference.json).
+
+Each model takes a simulator adapter (`sim`: sections, vectors, finitialize, run to t) and
+an rxd module, and returns {name: list of numbers}.  The same functions produced the
+reference data when run with NEURON 9.0.2 (its `h` behind an adapter with the same methods),
+with the leak mechanisms of mechs/rxdtestmechs.c written in NMODL.
+"""
+import math
+
+
+def diffusion_tree(sim, rxd):
+    """Branched tree (children at 1, 0.5 and 0 of the soma, nseg 1..7), diffusion of ca with
+    a buffer and a first order uptake; sealed ends, junctions conserve mass."""
+    soma = sim.Section("soma")
+    soma.L, soma.diam, soma.nseg = 10.0, 5.0, 3
+    d1 = sim.Section("d1")
+    d1.connect(soma(1))
+    d1.L, d1.diam, d1.nseg = 50.0, 1.0, 7
+    d2 = sim.Section("d2")
+    d2.connect(soma(0.5))
+    d2.L, d2.diam, d2.nseg = 30.0, 0.8, 4
+    d3 = sim.Section("d3")
+    d3.connect(soma(0))
+    d3.L, d3.diam, d3.nseg = 20.0, 1.5, 1
+    d11 = sim.Section("d11")
+    d11.connect(d1(1))
+    d11.L, d11.diam, d11.nseg = 25.0, 0.6, 5
+    cyt = rxd.Region([soma, d1, d2, d3, d11], nrn_region="i")
+    ca = rxd.Species(cyt, name="ca", d=0.3, charge=2,
+                     initial=lambda nd: 0.01 if nd.sec is d1 and nd.x < 0.3 else 1e-4)
+    buf = rxd.Species(cyt, name="buf", d=0.05, initial=0.02)
+    cabuf = rxd.Species(cyt, name="cabuf", d=0.05, initial=0.0)
+    rxd.Reaction(ca + buf, cabuf, 10.0, 0.5)
+    rxd.Rate(ca, -0.1 * ca)
+    recs = {"t": sim.record(sim.ref_t())}
+    for name, sec, x in (("soma", soma, 0.5), ("d1", d1, 0.1), ("d2", d2, 0.9), ("d3", d3, 0.5),
+                         ("d11", d11, 0.5)):
+        recs["ca_" + name] = sim.record(ca.nodes(sec(x))[0]._ref_concentration)
+    sim.set_dt(0.025)
+    sim.finitialize(-65)
+    sim.run(20)
+    out = {k: list(v)[::8] for k, v in recs.items()}
+    out["ca_final"] = list(ca.nodes.concentration)
+    out["cabuf_final"] = list(cabuf.nodes.concentration)
+    out["cai_d1"] = [seg.cai for seg in d1]
+    out["node_volume"] = list(ca.nodes.volume)
+    out["node_x"] = list(ca.nodes.x)
+    out["node_sec"] = [[soma, d1, d2, d3, d11].index(nd.sec) for nd in ca.nodes]
+    out["amount"] = [sum((a.concentration + b.concentration) * a.volume
+                         for a, b in zip(ca.nodes, cabuf.nodes))]
+    return out
+
+
+def bistable(sim, rxd):
+    """NEURON's own rxd test: a scalar bistable wave (nseg 101, d 1, 5 ms)."""
+    s = sim.Section("s")
+    s.nseg = 101
+    cyt = rxd.Region([s])
+    c = rxd.Species(cyt, name="c", initial=lambda node: 1 if 0.4 < node.x < 0.6 else 0, d=1)
+    rxd.Rate(c, -c * (1 - c) * (0.3 - c))
+    sim.set_dt(0.025)
+    sim.finitialize(-65)
+    sim.run(5)
+    return {"c": list(c.nodes.concentration)}
+
+
+def trivial_ecs(sim, rxd):
+    """NEURON's own extracellular test (fixed step): a 9 um cube of k in a 21 um box."""
+    sim.Section("sec")
+    ecs = rxd.Extracellular(-10.5, -10.5, -10.5, 10.5, 10.5, 10.5, dx=1.0, volume_fraction=0.2,
+                            tortuosity=1.6)
+    k = rxd.Species(ecs, name="k", d=2.62, charge=1,
+                    initial=lambda nd: 1.0 if abs(nd.x3d) <= 4.5 and abs(nd.y3d) <= 4.5
+                    and abs(nd.z3d) <= 4.5 else 0.0)
+    rec = sim.record(k[ecs].node_by_location(0, 0, 0)._ref_value)
+    sim.set_dt(0.1)
+    sim.finitialize(-65)
+    sim.run(10)
+    return {"k_center": list(rec)}
+
+
+def ion_coupling(sim, rxd):
+    """na in the cytosol is nai: a na leak's current raises it, ena follows, v follows ena."""
+    soma = sim.Section("soma")
+    soma.L, soma.diam, soma.nseg = 20.0, 4.0, 3
+    dend = sim.Section("dend")
+    dend.connect(soma(1))
+    dend.L, dend.diam, dend.nseg = 100.0, 1.0, 9
+    for sec in (soma, dend):
+        sim.insert(sec, "tnaleak")
+        for seg in sec:
+            seg.g_tnaleak = 0.002 if sec is soma else 0.0005
+    cyt = rxd.Region([soma, dend], nrn_region="i")
+    na = rxd.Species(cyt, name="na", d=0.6, charge=1)
+    recs = {"t": sim.record(sim.ref_t()), "v_soma": sim.record(soma(0.5)._ref_v),
+            "v_dend": sim.record(dend(0.9)._ref_v), "nai_soma": sim.record(soma(0.5)._ref_nai),
+            "na_dend": sim.record(na.nodes(dend(0.9))[0]._ref_concentration),
+            "ena_soma": sim.record(soma(0.5)._ref_ena)}
+    sim.set_dt(0.025)
+    sim.finitialize(-65)
+    sim.run(10)
+    out = {k: list(v)[::10] for k, v in recs.items()}
+    out["na_final"] = list(na.nodes.concentration)
+    return out
+
+
+def mcr_flux(sim, rxd):
+    """A sodium channel as a multi-compartment reaction with membrane_flux: its current
+    moves v and both concentrations; a cytosolic buffer of na."""
+    dend = sim.Section("dend")
+    dend.L, dend.diam, dend.nseg = 50.0, 2.0, 5
+    cyt = rxd.Region([dend], nrn_region="i", name="cyt")
+    mem = rxd.Region([dend], geometry=rxd.membrane, name="mem")
+    ecs = rxd.Region([dend], nrn_region="o", geometry=rxd.Shell(1, 2), name="ecs")
+    na = rxd.Species([cyt, ecs], name="na", d=0.5, charge=1,
+                     initial=lambda nd: 12.0 if nd.region is cyt else 140.0)
+    gate = rxd.Parameter(mem, initial=lambda nd: 0.2 + nd.x)
+    rxd.MultiCompartmentReaction(na[ecs], na[cyt], 1e4 * gate[mem], 1e4 * gate[mem], membrane=mem,
+                                 membrane_flux=True)
+    recs = {"t": sim.record(sim.ref_t()), "v": sim.record(dend(0.5)._ref_v),
+            "nai": sim.record(dend(0.5)._ref_nai), "nao": sim.record(dend(0.5)._ref_nao),
+            "ina": sim.record(dend(0.5)._ref_ina)}
+    sim.set_dt(0.025)
+    sim.finitialize(-65)
+    sim.run(5)
+    out = {k: list(v)[::5] for k, v in recs.items()}
+    out["na_cyt"] = list(na[cyt].nodes.concentration)
+    out["na_ecs"] = list(na[ecs].nodes.concentration)
+    return out
+
+
+def er_calcium(sim, rxd):
+    """Cytosol and ER (fractional volumes) exchanging calcium through a pump and a
+    voltage-dependent leak across the ER membrane; calbindin-like buffering."""
+    dend = sim.Section("dend")
+    dend.L, dend.diam, dend.nseg = 40.0, 2.0, 8
+    cyt = rxd.Region([dend], nrn_region="i", geometry=rxd.FractionalVolume(0.83, surface_fraction=1),
+                     name="cyt")
+    er = rxd.Region([dend], geometry=rxd.FractionalVolume(0.17), name="er")
+    cyt_er = rxd.Region([dend], geometry=rxd.ScalableBorder(1), name="cyt_er")
+    ca = rxd.Species([cyt, er], d=0.08, name="ca", charge=2,
+                     initial=lambda nd: (0.002 if nd.x < 0.4 else 5e-5) if nd.region is cyt else 0.4)
+    cbd = rxd.Species(cyt, d=0.02, initial=0.05)
+    cacbd = rxd.Species(cyt, d=0.02, initial=0.0)
+    rxd.Reaction(ca[cyt] + cbd, cacbd, 20.0, 1.0)
+    rxd.MultiCompartmentReaction(ca[cyt], ca[er], 2.0 * ca[cyt] / (ca[cyt] + 1e-3), membrane=cyt_er,
+                                 custom_dynamics=True)
+    rxd.MultiCompartmentReaction(ca[er], ca[cyt], 0.05 * rxd.rxdmath.exp((rxd.v + 65) / 20.0),
+                                 0.05 * rxd.rxdmath.exp((rxd.v + 65) / 20.0), membrane=cyt_er)
+    recs = {"t": sim.record(sim.ref_t()), "cai": sim.record(dend(0.1)._ref_cai),
+            "ca_er": sim.record(ca[er].nodes(dend(0.1))[0]._ref_concentration),
+            "cacbd": sim.record(cacbd.nodes(dend(0.1))[0]._ref_concentration)}
+    sim.set_dt(0.025)
+    sim.finitialize(-60)
+    sim.run(10)
+    out = {k: list(v)[::8] for k, v in recs.items()}
+    out["ca_cyt_final"] = list(ca[cyt].nodes.concentration)
+    out["ca_er_final"] = list(ca[er].nodes.concentration)
+    out["er_volume"] = list(ca[er].nodes.volume)
+    return out
+
+
+def ecs_currents(sim, rxd):
+    """A potassium leak on sections inside an extracellular grid: the current fills the
+    voxels holding the segments, and the voxels are their ko."""
+    soma = sim.Section("soma")
+    soma.L, soma.diam, soma.nseg = 20.0, 10.0, 1
+    dend = sim.Section("dend")
+    dend.connect(soma(1))
+    dend.L, dend.diam, dend.nseg = 60.0, 2.0, 6
+    for sec in (soma, dend):
+        sim.insert(sec, "tkleak")
+        for seg in sec:
+            seg.g_tkleak = 0.005
+    ecs = rxd.Extracellular(-20, -20, -20, 100, 20, 20, dx=10, volume_fraction=0.2, tortuosity=1.6)
+    k = rxd.Species(ecs, name="k", d=2.62, charge=1, initial=3.0)
+    recs = {"t": sim.record(sim.ref_t()), "v": sim.record(dend(0.5)._ref_v),
+            "ko": sim.record(dend(0.5)._ref_ko),
+            "k_vox": sim.record(k[ecs].node_by_location(45, 0, 0)._ref_concentration)}
+    sim.set_dt(0.025)
+    sim.finitialize(-70)
+    sim.run(10)
+    out = {k2: list(v)[::10] for k2, v in recs.items()}
+    out["k_final"] = [float(x) for x in k[ecs].states3d.flatten()]
+    return out
+
+
+def geometry_3d(sim, rxd):
+    """Volumes, membrane areas and positions of nodes on sections with 3-D points and on
+    tapered stylized sections (given their 3-D points by define_shape)."""
+    a = sim.Section("a")
+    sim.pt3d(a, [(0, 0, 0, 4), (3, 0, 0, 3), (10, 2, 0, 2.5), (15, 2, 1, 1), (22, 5, 1, 1.2)])
+    a.nseg = 4
+    b = sim.Section("b")
+    b.connect(a(1))
+    b.L, b.nseg = 30.0, 5
+    for i, seg in enumerate(b):
+        seg.diam = 1.0 + 0.3 * i
+    c = sim.Section("c")
+    c.connect(a(0.5))
+    c.L, c.diam, c.nseg = 12.0, 0.7, 3
+    r1 = rxd.Region([a, b, c], nrn_region="i")
+    r2 = rxd.Region([a, b, c], geometry=rxd.Shell(0.5, 1))
+    r3 = rxd.Region([a, b, c], geometry=rxd.FixedCrossSection(2.0, surface_area=3.0))
+    r4 = rxd.Region([a, b, c], geometry=rxd.membrane)
+    s1 = rxd.Species(r1, name="s1", d=1, initial=1)
+    s2 = rxd.Species(r2, d=1, initial=1)
+    s3 = rxd.Species(r3, d=1, initial=1)
+    s4 = rxd.Species(r4, d=1, initial=1)
+    sim.finitialize(-65)
+    out = {}
+    for name, sp in (("inside", s1), ("shell", s2), ("fixed", s3), ("membrane", s4)):
+        out[name + "_volume"] = list(sp.nodes.volume)
+        out[name + "_area"] = list(sp.nodes.surface_area)
+    out["x3d"] = [nd.x3d for nd in s1.nodes]
+    out["y3d"] = [nd.y3d for nd in s1.nodes]
+    out["z3d"] = [nd.z3d for nd in s1.nodes]
+    out["seg_area"] = [seg.area() for sec in (a, b, c) for seg in sec]
+    out["seg_diam"] = [seg.diam for sec in (a, b, c) for seg in sec]
+    return out
+
+
+def math_rates(sim, rxd):
+    """Rates built from rxdmath functions, a Parameter and a State."""
+    m = rxd.rxdmath
+    s = sim.Section("s")
+    s.L, s.nseg = 10.0, 4
+    r = rxd.Region([s])
+    a = rxd.Species(r, initial=lambda nd: 0.5 + nd.x, d=0.1)
+    b = rxd.State(r, initial=0.2)
+    p = rxd.Parameter(r, value=lambda nd: 2.0 * nd.x)
+    rxd.Rate(a, 0.1 * m.exp(-a) - 0.05 * m.log(1 + a) + 0.01 * m.tanh(a - p) + 0.02 * m.vtrap(a - 1, 0.5)
+             + 0.001 * a ** 2 + 0.01 * m.sqrt(a) * m.cos(p) - 0.02 * m.fabs(a - 1) + 0.001 * m.erf(a))
+    rxd.Reaction(a > b, 0.3)
+    rxd.Reaction(2 * b < a, 0.1, custom_dynamics=True)
+    rxd.Rate(b, p * 0.01 + 0.001 * m.pow(b, 1.5) + 0.001 * m.atan2(a, b) + 0.01 * m.sinh(0.1 * b))
+    sim.set_dt(0.05)
+    sim.finitialize(-65)
+    sim.run(8)
+    return {"a": list(a.nodes.concentration), "b": list(b.nodes.concentration),
+            "p": list(p.nodes.concentration)}
+
+
+MODELS = {f.__name__: f for f in (diffusion_tree, bistable, trivial_ecs, ion_coupling, mcr_flux,
+                                   er_calcium, ecs_currents, geometry_3d, math_rates)}
+TOLERANCE = 1e-9
+
+
+def compare(out: dict, ref: dict, tol: float = TOLERANCE) -> list:
+    """Keys whose values differ from the reference by more than tol (absolute), relative
+    for values larger than 1."""
+    bad = []
+    for key, expected in ref.items():
+        got = out.get(key)
+        if got is None or len(got) != len(expected):
+            bad.append((key, "length %s != %d" % (None if got is None else len(got), len(expected))))
+            continue
+        for i, (x, y) in enumerate(zip(got, expected)):
+            if not math.isclose(x, y, rel_tol=tol, abs_tol=tol):
+                bad.append((key, "[%d] %r != %r" % (i, x, y)))
+                break
+    return bad

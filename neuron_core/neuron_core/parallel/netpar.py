@@ -42,6 +42,10 @@ def ensure_init_hook() -> None:
 
 
 def _on_finitialize() -> None:
+    state.initialized = False
+    if not world.decided() and table.empty():
+        state.initialized = True     # no network and MPI not chosen yet: nothing to set up
+        return
     comm = world.net()
     validate.check_network(comm)
     if comm.size > 1:
@@ -131,3 +135,6 @@ def clear() -> None:
     """gid_clear: forget the network checks and stop exchanging."""
     validate.forget()
     spikes.stop()
+
+
+ensure_init_hook()

@@ -101,3 +101,23 @@ class GeneralizedReaction:
         for ref in list(self._sources) + list(self._dests):
             if ref() is None:
                 raise RxDException("%r refers to a species that no longer exists" % (self,))
+
+    def _validate(self) -> None:
+        """Every participant lives somewhere, and in the regions the reaction is limited to."""
+        from . import species
+        self._check_species_alive()
+        parts = [ref() for ref in list(self._sources) + list(self._dests)]
+        for sp in parts + self._involved():
+            base = sp._species() if hasattr(sp, "_species") and callable(sp._species) else sp
+            if not base.regions:
+                raise RxDException("%r: species %s is not in any region" % (self, base))
+        given = [r for r in self._regions if r is not None]
+        if not given or self._trans_membrane:
+            return
+        for sp in parts:
+            if isinstance(sp, species.SpeciesOnExtracellular):
+                continue
+            regs = _species_regions(sp)
+            if not any(r in regs for r in given):
+                raise RxDException("%r: the regions %s do not overlap the regions of species %s"
+                                   % (self, [getattr(r, "_name", r) for r in given], sp))

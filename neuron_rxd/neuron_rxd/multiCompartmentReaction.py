@@ -112,6 +112,10 @@ class MultiCompartmentReaction(GeneralizedReaction):
             secs = [s for s in secs if id(s) in ids]
         return secs
 
+    def _validate(self) -> None:
+        super()._validate()
+        self._check_sections()
+
     def _check_sections(self) -> None:
         mem = {id(s) for s in self._regions[0]._secs1d}
         for what, refs in (("sources", self._sources), ("destinations", self._dests)):

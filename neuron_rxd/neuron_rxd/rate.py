@@ -1,7 +1,6 @@
 """Rate: an additional term in the rate of change of one species (summed with the others)."""
 from __future__ import annotations
 
-import warnings
 import weakref
 
 from . import rxd, rxdmath
@@ -45,13 +44,7 @@ class Rate(GeneralizedReaction):
         sp_regions = _species_regions(sp)
         actr = sp_regions
         if self._regions != [None]:
-            given = [r for r in self._regions if r in sp_regions]
-            if given:
-                actr = given
-            else:
-                warnings.warn("Error in rate %r\nThe regions specified %s are not appropriate regions "
-                              "%s will be used instead." % (self, [getattr(r, "_name", r) for r in self._regions],
-                                                            [r._name for r in sp_regions]))
+            actr = [r for r in self._regions if r in sp_regions]
         return [r for r in actr if (r._secs1d or r._secs3d) and self._compiles_in(r)]
 
     def _contributions(self):

@@ -111,10 +111,8 @@ def _register_handlers() -> None:
     """Join finitialize and the engine's rebuilds (once, when rxd is first used)."""
     if _state["handlers"] is not None:
         return
-    import atexit
     from neuron_core import FInitializeHandler
     _state["handlers"] = (FInitializeHandler(3, _init), FInitializeHandler(1, _init_concentration))
-    atexit.register(_state.__setitem__, "handlers", None)  # drop them while the engine is alive
     if not _state["rebuild_hooked"]:
         _nrn_model.on_rebuild.append(_on_rebuild)
         _state["rebuild_hooked"] = True
@@ -154,6 +152,11 @@ def _init() -> None:
     from . import species
     if not species._live_species():
         return
+    from neuron_core.variable_step import controller
+    if controller.active:
+        raise RxDException("rxd needs the fixed time step: the engine's variable step method "
+                           "(CVode) does not integrate reaction-diffusion states yet; use "
+                           "CVode().active(False)")
     initializer._do_init()
     if _state["dirty"]:
         _setup()
@@ -195,6 +198,8 @@ def _setup(shape: bool = True) -> None:
         try:
             _register_handlers()
             live = species._live_species()
+            for r in _live_reactions():
+                r._validate()
             for sp in live:
                 sp._validate()
             if shape:

@@ -1,0 +1,157 @@
+"""Invalid models raise RxDException naming the object at fault."""
+import pytest
+
+import neuron_core as nc
+import neuron_rxd as rxd
+from neuron_rxd import RxDException
+
+
+def _sec(name="s", nseg=3):
+    s = nc.Section(name=name)
+    s.nseg = nseg
+    return s
+
+
+def test_negative_diffusion_constant_names_the_species():
+    cyt = rxd.Region([_sec()])
+    with pytest.raises(RxDException, match="'ca'.*d=-1"):
+        rxd.Species(cyt, name="ca", d=-1)
+
+
+def test_negative_diffusion_constant_set_later():
+    cyt = rxd.Region([_sec()])
+    ca = rxd.Species(cyt, name="ca", d=1)
+    with pytest.raises(RxDException, match="must be >= 0"):
+        ca.d = -0.5
+
+
+def test_parameter_cannot_diffuse():
+    cyt = rxd.Region([_sec()])
+    with pytest.raises(RxDException, match="Parameters cannot diffuse"):
+        rxd.Parameter(cyt, d=1)
+
+
+def test_extracellular_rejects_non_positive_dx():
+    for dx in (0, -1, (1, 0, 1)):
+        with pytest.raises(RxDException, match="dx"):
+            rxd.Extracellular(-10, -10, -10, 10, 10, 10, dx=dx)
+
+
+def test_extracellular_rejects_empty_box():
+    with pytest.raises(RxDException, match="xhi"):
+        rxd.Extracellular(10, -10, -10, 10, 10, 10, dx=1)
+
+
+def test_region_rejects_non_sections_and_bad_nrn_region():
+    with pytest.raises(RxDException, match="not a valid NEURON section"):
+        rxd.Region([42])
+    with pytest.raises(RxDException, match="nrn_region"):
+        rxd.Region([_sec()], nrn_region="x")
+    with pytest.raises(RxDException, match="dx"):
+        rxd.Region([_sec()], dx=0)
+
+
+def test_reaction_with_species_in_no_region_names_both():
+    cyt = rxd.Region([_sec()])
+    a = rxd.Species(cyt, name="a", initial=1)
+    b = rxd.Species(None, name="b")
+    r = rxd.Reaction(a, b, 1.0)  # noqa: F841 (reactions live while referenced)
+    with pytest.raises(RxDException, match="species b is not in any region"):
+        a.nodes
+
+
+def test_reaction_regions_must_overlap_species():
+    s1, s2 = _sec("s1"), _sec("s2")
+    r1, r2 = rxd.Region([s1]), rxd.Region([s2], name="r2")
+    a = rxd.Species(r1, name="a")
+    b = rxd.Species(r1, name="b")
+    r = rxd.Reaction(a, b, 1.0, regions=[r2])  # noqa: F841
+    with pytest.raises(RxDException, match="do not overlap"):
+        a.nodes
+
+
+def test_rate_regions_must_overlap_species():
+    s1, s2 = _sec("s1"), _sec("s2")
+    r1, r2 = rxd.Region([s1]), rxd.Region([s2], name="r2")
+    a = rxd.Species(r1, name="a")
+    r = rxd.Rate(a, 1.0, regions=[r2])  # noqa: F841
+    with pytest.raises(RxDException, match="do not overlap"):
+        a.nodes
+
+
+def test_reaction_between_species_without_common_region():
+    s1, s2 = _sec("s1"), _sec("s2")
+    a = rxd.Species(rxd.Region([s1]), name="a")
+    b = rxd.Species(rxd.Region([s2]), name="b")
+    r = rxd.Reaction(a, b, 1.0)  # noqa: F841
+    with pytest.raises(RxDException, match="do not share a common region"):
+        a.nodes
+
+
+def test_multicompartment_reaction_needs_restricted_species_and_a_membrane():
+    s = _sec()
+    cyt, er = rxd.Region([s]), rxd.Region([s], geometry=rxd.FractionalVolume(0.2))
+    mem = rxd.Region([s], geometry=rxd.ScalableBorder(1))
+    ca = rxd.Species([cyt, er], name="ca")
+    with pytest.raises(RxDException, match="restricted to a region"):
+        rxd.MultiCompartmentReaction(ca, ca[er], 1.0, membrane=mem)
+    with pytest.raises(RxDException, match="membrane"):
+        rxd.MultiCompartmentReaction(ca[cyt], ca[er], 1.0)
+    with pytest.raises(RxDException, match="not a volume"):
+        rxd.MultiCompartmentReaction(ca[cyt], ca[er], 1.0, membrane=er)
+
+
+def test_reaction_argument_errors():
+    cyt = rxd.Region([_sec()])
+    a = rxd.Species(cyt, name="a")
+    b = rxd.Species(cyt, name="b")
+    with pytest.raises(RxDException, match="needs two rate constants"):
+        rxd.Reaction(a != b, 1.0)
+    with pytest.raises(RxDException, match="only one rate constant"):
+        rxd.Reaction(a > b, 1.0, 2.0)
+    with pytest.raises(RxDException, match="Invalid number of arguments"):
+        rxd.Reaction(a)
+    with pytest.raises(RxDException, match="not valid in a reaction"):
+        rxd.Reaction(a * b, b, 1.0)
+    with pytest.raises(RxDException, match="both custom_dynamics and mass_action"):
+        rxd.Reaction(a, b, 1.0, custom_dynamics=True, mass_action=False)
+
+
+def test_species_defined_twice_on_a_region():
+    cyt = rxd.Region([_sec()], nrn_region="i")
+    ca1 = rxd.Species(cyt, name="ca", charge=2)  # noqa: F841
+    ca2 = rxd.Species(cyt, name="ca", charge=2)
+    with pytest.raises(RxDException, match='previously defined on region'):
+        ca2.nodes
+
+
+def test_set_solve_type_validates():
+    with pytest.raises(RxDException, match="dimension must be 1 or 3"):
+        rxd.set_solve_type(dimension=2)
+    with pytest.raises(RxDException, match="nthread"):
+        rxd.nthread(0)
+
+
+def test_properties_frozen_after_instantiation():
+    cyt = rxd.Region([_sec()])
+    a = rxd.Species(cyt, name="a")
+    a.nodes
+    with pytest.raises(RxDException, match="already instantiated"):
+        a.name = "b"
+    with pytest.raises(RxDException, match="already instantiated"):
+        cyt.nrn_region = "i"
+    with pytest.raises(RxDException, match="before any access to nodes"):
+        rxd.set_solve_type(dimension=1)
+
+
+def test_variable_step_is_refused_clearly():
+    from neuron_core.cvode import CVode
+    cyt = rxd.Region([_sec()])
+    a = rxd.Species(cyt, name="a", initial=1)  # noqa: F841
+    cv = CVode()
+    cv.active(True)
+    try:
+        with pytest.raises(RxDException, match="fixed time step"):
+            nc.finitialize(-65)
+    finally:
+        cv.active(False)

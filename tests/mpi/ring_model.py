@@ -9,11 +9,13 @@ of ranks.
 
 Usage: [mpiexec -n K] python ring_model.py LIBTESTMECHS.so [--tstop T] [--split]
 (--split runs psolve in two calls).  Extra modes used by the tests: --fail-rank R makes
-rank R raise during the run; --dup-gid and --missing-gid build a bad network.
+rank R raise during the run, --hang-rank R makes it stop responding (the watchdog must end
+the job after --timeout seconds); --dup-gid and --missing-gid build a bad network.
 """
 import argparse
 import json
 import sys
+import time
 
 if "--mpi4py-first" in sys.argv:
     from mpi4py import MPI  # noqa: F401
@@ -21,6 +23,7 @@ if "--mpi4py-first" in sys.argv:
 import neuron_core as nc
 from neuron_core.parallel import ParallelContext, nrnmpi_init
 from neuron_core.pointprocess import point_process_class
+from neuron_core.simulation import schedule_python_event
 from neuron_core.vector import Vector
 
 
@@ -46,6 +49,8 @@ def main():
     a.add_argument("--dup-gid", action="store_true")
     a.add_argument("--missing-gid", action="store_true")
     a.add_argument("--catch", action="store_true", help="report errors as JSON on every rank")
+    a.add_argument("--hang-rank", type=int, default=-1, help="this rank stops responding at 5 ms")
+    a.add_argument("--timeout", type=float, default=None)
     args = a.parse_args()
 
     nc.load_library_file(args.lib)
@@ -109,8 +114,12 @@ def main():
     pc.spike_record(-1, tvec, idvec)
     mindelay = pc.set_maxstep(10)
     nc.model.dt = 0.025
+    if args.timeout is not None:
+        pc.timeout(args.timeout)
     try:
         nc.finitialize(-65.0)
+        if args.hang_rank == rank:
+            schedule_python_event(5.0, lambda: time.sleep(120))
         if args.split:
             pc.psolve(args.tstop / 2)
         pc.psolve(args.tstop)

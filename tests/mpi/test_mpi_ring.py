@@ -4,6 +4,7 @@ instead of leaving ranks waiting.  Needs mpiexec and mpi4py (see README-ci.txt).
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -73,6 +74,14 @@ def test_uncaught_failure_aborts_the_job(testmechs_lib):
     proc, recs = run(testmechs_lib, 2, "--fail-rank", "0", expect_ok=False)
     assert proc.returncode != 0
     assert "MPI_Abort" in proc.stderr
+
+
+def test_a_stuck_rank_is_ended_by_the_watchdog(testmechs_lib):
+    t0 = time.monotonic()
+    proc, recs = run(testmechs_lib, 2, "--hang-rank", "1", "--timeout", "3", expect_ok=False)
+    assert proc.returncode != 0
+    assert "no progress for 3 s in psolve" in proc.stderr
+    assert time.monotonic() - t0 < 100
 
 
 @pytest.mark.parametrize("flag, text", [

@@ -79,8 +79,8 @@ class Watchdog:
             time.sleep(min(1.0, max(limit, 0.05) / 4))
             if self._armed and limit > 0 and time.monotonic() - self._last > limit:
                 c = self._comm
-                sys.stderr.write("rank %d of %d: no progress for %g s in psolve (%s); another rank "
-                                 "has probably failed; calling MPI_Abort (see "
+                sys.stderr.write("rank %d of %d: no progress for %g s in psolve (%s): a rank is "
+                                 "stuck or has failed; calling MPI_Abort (see "
                                  "ParallelContext.timeout)\n" % (c.rank, c.size, limit, self._where()))
                 sys.stderr.flush()
                 c.abort(1)

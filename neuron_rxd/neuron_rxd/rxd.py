@@ -124,7 +124,9 @@ def _ensure_setup() -> None:
         return
     if not initializer.has_initialized:
         initializer._do_init()
-    elif _state["dirty"]:
+        return
+    _nrn_model.ensure_built()  # a changed engine model sets rxd up again (_on_rebuild)
+    if _state["dirty"]:
         _setup()
 
 

@@ -26,7 +26,8 @@ VERSION = "0.1"
 # -fno-tree-sink/-fno-tree-pre keep exp calls and table loads out of branches, so the loops
 # over instances vectorise (with libmvec's SIMD exp).
 BASE_FLAGS = ["-O3", "-fPIC", "-std=c++17", "-fvisibility=hidden", "-ffp-contract=off",
-              "-fno-math-errno", "-fno-tree-sink", "-fno-tree-pre", "-w"]
+              "-fno-math-errno", "-fno-tree-sink", "-fno-tree-pre",
+              "--param", "vect-max-version-for-alias-checks=200", "-w"]
 RUNTIME_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runtime")
 LIBNAME = "libnrnmech.so"
 MANIFEST = ".nmodl_manifest.json"
@@ -51,7 +52,7 @@ def abi_include_dir() -> str:
 
 
 _compiler_id: Optional[str] = None
-_flags: Optional[List[str]] = None
+_flags: dict = {}
 
 
 def _cpu_flags() -> set:
@@ -65,25 +66,40 @@ def _cpu_flags() -> set:
     return set()
 
 
-def cxx_flags() -> List[str]:
-    """Compiler flags: a portable instruction-set level this CPU supports (x86-64-v3 with
-    AVX2, else v2), and libmvec's SIMD exp when the C library has it."""
-    global _flags
-    if _flags is None:
+def cxx_flags(native: bool = False) -> List[str]:
+    """Compiler flags.  Libraries in a model folder (nrnivmodl) use a portable instruction-set
+    level this CPU supports (x86-64-v3 with AVX2, else v2), as a folder may be shared by
+    several machines; libraries in the per-user cache are built for this exact CPU
+    (-march=native, the CPU model is part of the cache key).  libmvec's SIMD exp is used
+    when the C library has it."""
+    if native not in _flags:
         flags = list(BASE_FLAGS)
         env = os.environ.get("NEURON_NMODL_CXXFLAGS")
         if env is not None:
             flags += env.split()
         elif os.uname().machine == "x86_64":
             cpu = _cpu_flags()
-            if {"avx2", "fma", "bmi2"} <= cpu:
+            if native:
+                flags.append("-march=native")
+            elif {"avx2", "fma", "bmi2"} <= cpu:
                 flags.append("-march=x86-64-v3")
             elif "sse4_2" in cpu:
                 flags.append("-march=x86-64-v2")
             if _has_libmvec():
                 flags.append("-DNMODL_SIMD_EXP")
-        _flags = flags
-    return _flags
+        _flags[native] = flags
+    return _flags[native]
+
+
+def _cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return os.uname().machine
 
 
 def _has_libmvec() -> bool:
@@ -93,8 +109,8 @@ def _has_libmvec() -> bool:
     return False
 
 
-def link_libs() -> List[str]:
-    return ["-lmvec"] if "-DNMODL_SIMD_EXP" in cxx_flags() else []
+def link_libs(native: bool = False) -> List[str]:
+    return ["-lmvec"] if "-DNMODL_SIMD_EXP" in cxx_flags(native) else []
 
 
 def compiler() -> str:
@@ -127,9 +143,11 @@ def headers_hash() -> str:
     return h.hexdigest()
 
 
-def _tool_key() -> str:
-    return "|".join([VERSION, compiler_id(), " ".join(cxx_flags()), headers_hash(),
-                     _package_hash()])
+def _tool_key(native: bool = False) -> str:
+    parts = [VERSION, compiler_id(), " ".join(cxx_flags(native)), headers_hash(), _package_hash()]
+    if native:
+        parts.append(_cpu_model() + " " + " ".join(sorted(_cpu_flags())))
+    return "|".join(parts)
 
 
 _pkg_hash: Optional[str] = None
@@ -178,8 +196,8 @@ def _run(cmd: List[str], cwd: str) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
 
-def _compile(cpp: str, obj: str, cwd: str) -> Optional[str]:
-    cmd = [compiler()] + cxx_flags() + ["-I", abi_include_dir(), "-I", RUNTIME_DIR, "-c", cpp,
+def _compile(cpp: str, obj: str, cwd: str, native: bool = False) -> Optional[str]:
+    cmd = [compiler()] + cxx_flags(native) + ["-I", abi_include_dir(), "-I", RUNTIME_DIR, "-c", cpp,
                                       "-o", obj + ".tmp"]
     r = _run(cmd, cwd)
     if r.returncode != 0:
@@ -197,7 +215,8 @@ def _jobs() -> int:
 
 def build_library(mod_files: Sequence[str], out_dir: str,
                   progress: Optional[Callable[[str], None]] = None,
-                  warn: Optional[Callable[[str], None]] = None) -> BuildResult:
+                  warn: Optional[Callable[[str], None]] = None,
+                  native: bool = False) -> BuildResult:
     """Compile `mod_files` into out_dir/libnrnmech.so (plus the generated sources)."""
     from .codegen import library_source
     from .driver import translate
@@ -212,7 +231,7 @@ def build_library(mod_files: Sequence[str], out_dir: str,
         s = sorted(dup)[0]
         files = [p for p, st in zip(mods, stems) if st == s]
         raise NmodlError("two .mod files with the same name %s: %s" % (s, " and ".join(files)))
-    tool = _tool_key()
+    tool = _tool_key(native)
     keys = {p: hashlib.sha256((tool + source_key(p)).encode()).hexdigest() for p in mods}
     lib = os.path.join(out_dir, LIBNAME)
     manifest_path = os.path.join(out_dir, MANIFEST)
@@ -258,13 +277,14 @@ def build_library(mod_files: Sequence[str], out_dir: str,
     errors = []
     if todo:
         with cf.ThreadPoolExecutor(max_workers=_jobs()) as ex:
-            for (cpp, obj), err in zip(todo, ex.map(lambda a: _compile(a[0], a[1], out_dir), todo)):
+            for (cpp, obj), err in zip(todo, ex.map(lambda a: _compile(a[0], a[1], out_dir, native),
+                                                    todo)):
                 if err:
                     errors.append(err)
     if errors:
         raise BuildError(_explain(errors))
     tmp = lib + ".tmp"
-    r = _run([compiler(), "-shared", "-o", tmp] + objs + link_libs(), out_dir)
+    r = _run([compiler(), "-shared", "-o", tmp] + objs + link_libs(native), out_dir)
     if r.returncode != 0:
         raise BuildError(r.stdout.decode(errors="replace"))
     os.replace(tmp, lib)
@@ -331,7 +351,7 @@ def compile_mod_files(paths: Sequence[str], out_dir: Optional[str] = None,
     set of .mod files is compiled once per machine."""
     mods = sorted(os.path.abspath(p) for p in paths)
     if out_dir is None:
-        h = hashlib.sha256(_tool_key().encode())
+        h = hashlib.sha256(_tool_key(native=True).encode())
         for p in mods:
             h.update(p.encode())
             h.update(source_key(p).encode())
@@ -342,7 +362,7 @@ def compile_mod_files(paths: Sequence[str], out_dir: Optional[str] = None,
         os.makedirs(os.path.dirname(out_dir), exist_ok=True)
         work = tempfile.mkdtemp(prefix="build-", dir=os.path.dirname(out_dir))
         try:
-            res = build_library(mods, work, progress)
+            res = build_library(mods, work, progress, native=True)
             try:
                 os.replace(work, out_dir)
             except OSError:

@@ -425,6 +425,26 @@ class NewtonSolve(Stmt):
 
 
 @dataclass(slots=True)
+class CnexpUpdate(Stmt):
+    """cnexp's update of one state (nocmodl's form):
+    x = x + (1 - exp(arg))*(goal - x), or x = x + (1 - exp(arg))*( - x) when goal is None;
+    with arg None (no dependence on x): x = x - dt*(-(euler))."""
+    target: Var
+    arg: Optional[Expr] = None
+    goal: Optional[Expr] = None
+    euler: Optional[Expr] = None
+
+    def as_assign(self) -> "Assign":
+        x = self.target
+        if self.arg is None:
+            step = BinOp("*", Var("dt"), Paren(UnaryOp("-", Paren(self.euler))))
+            return Assign(x, BinOp("-", x, step), loc=self.loc)
+        factor = Paren(BinOp("-", Num(1.0, "1."), Call("exp", [self.arg])))
+        inner = Paren(UnaryOp("-", x)) if self.goal is None else Paren(BinOp("-", self.goal, x))
+        return Assign(x, BinOp("+", x, BinOp("*", factor, inner)), loc=self.loc)
+
+
+@dataclass(slots=True)
 class Residual(Stmt):
     k: int
     value: Expr

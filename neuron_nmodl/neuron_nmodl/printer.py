@@ -189,6 +189,9 @@ class Printer:
     def s_NewtonSolve(self, s: N.NewtonSolve) -> None:
         self.block("_NEWTON_%s(%s)" % (s.kind, ", ".join(expr(v) for v in s.states)), s.body)
 
+    def s_CnexpUpdate(self, s: N.CnexpUpdate) -> None:
+        self.s_Assign(s.as_assign())
+
     def s_Residual(self, s: N.Residual) -> None:
         self.w("_RESIDUAL[%d] = %s" % (s.k, expr(s.value)))
 

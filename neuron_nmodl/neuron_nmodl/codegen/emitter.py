@@ -306,6 +306,9 @@ class Emitter:
     def _ptr_list(self, vars_: List[N.Var]) -> str:
         return ", ".join("&%s" % self.expr(v) for v in vars_)
 
+    def s_CnexpUpdate(self, s: N.CnexpUpdate) -> None:
+        self.s_Assign(s.as_assign())
+
     def s_Residual(self, s: N.Residual) -> None:
         self.w("_resid[%d] = %s;" % (s.k, self.expr(s.value)))
 

@@ -15,11 +15,14 @@ def _slot_of(m: Model, ion: str, var: str) -> int:
     return -1
 
 
-def copy_in(m: Model) -> List[str]:
-    """READ variables and written concentrations / reversal potentials."""
+def copy_in(m: Model, used=None) -> List[str]:
+    """READ variables and written concentrations / reversal potentials (only those in
+    `used` when given: the names the callback's code can reach)."""
     out = []
     for ion in m.ions:
         for v in ion.read + [x for x in ion.write if ion.var_kind(x) in ("ci", "co", "e")]:
+            if used is not None and v not in used and v not in ion.write:
+                continue
             sym = m.symbols[v]
             k = _slot_of(m, ion.name, ion.var_kind(v))
             line = "%s = *%s;" % (col(sym.col), slot(k))
@@ -51,6 +54,33 @@ def wrote_conc(m: Model) -> List[str]:
                    % (slot(ks["style"]), slot(ks["e"]), slot(ks["ci"]), slot(ks["co"]),
                       float(ion.valence)))
     return out
+
+
+def names_used(m: Model, nodes) -> set:
+    """Variable names the statements can read or write, following calls into the mechanism's
+    FUNCTIONs/PROCEDUREs; None (everything) when VERBATIM code is reachable."""
+    from .. import nodes as N
+
+    seen_calls: set = set()
+    names: set = set()
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        for n in node.walk():
+            if isinstance(n, N.Verbatim):
+                return None
+            if isinstance(n, N.Var):
+                names.add(n.name)
+            elif isinstance(n, N.Call) and n.name in m.callables and n.name not in seen_calls:
+                seen_calls.add(n.name)
+                c = m.callables[n.name]
+                if c.body is not None:
+                    stack.append(c.body)
+                if "_f_" + n.name in m.callables:
+                    stack.append(m.callables["_f_" + n.name].body)
+            elif isinstance(n, N.TableLookup):
+                names.update(n.names)
+    return names
 
 
 def current_terms(m: Model) -> List[str]:

@@ -318,14 +318,18 @@ class MechanismGenerator:
         sym = m.symbols
         ion_curs = [(ion, v) for ion in m.ions for v in ion.writes_cur]
 
+        used = I.names_used(m, self.bp_statements())
+
+        def phase0(em):
+            for line in I.copy_in(m, used):
+                em.w(line)
+
         def phase1(em):
             em.w("const int _nd = _ni[_i];")
             if electrode:
                 em.w("const double _v = _vv[_nd] + (_ctx->vext ? _ctx->vext[_nd] : 0.);")
             else:
                 em.w("const double _v = _vv[_nd];")
-            for line in I.copy_in(m):
-                em.w(line)
             cur = "_nrn_current_T" if em.twins is not None else "_nrn_current"
             em.w("const double _g_local = %s(%s, _v + .001);" % (cur, ARGS))
             for ion, v in ion_curs:
@@ -358,7 +362,10 @@ class MechanismGenerator:
                 em.w("_ctx->rhs[_nd] -= _rhs;")
                 em.w("_ctx->d[_nd] += _g;")
 
-        self.kernel("_cb_current", [phase1, phase2])
+        fills = [phase1, phase2]
+        if I.copy_in(m, used):
+            fills.insert(0, phase0)
+        self.kernel("_cb_current", fills)
 
     def implicit_solves(self) -> bool:
         return any(self.m.solve_map[id(s)].implicit for s in self.bp_solves())
@@ -372,6 +379,11 @@ class MechanismGenerator:
             extra = ("    const double _dtsav = _ctx->dt;\n"
                      "    if (_ctx->secondorder) { _ctx->dt *= 0.5; }")
             tail = "    _ctx->dt = _dtsav;"
+
+        split = self.split_cnexp()
+        if split is not None:
+            self.kernel("_cb_state", list(split), extra, tail)
+            return
 
         def fill(em):
             self.load_v(em)
@@ -394,6 +406,77 @@ class MechanismGenerator:
                 em.w(line)
 
         self.kernel("_cb_state", [fill], extra, tail)
+
+    def work_col(self, name: str) -> str:
+        """A hidden per-instance column for intermediate results of a kernel."""
+        from ..sema.model import COLUMN, Symbol
+
+        s = self.m.symbols.get(name)
+        if s is None:
+            s = Symbol(name, "work", COLUMN, col=self.m.ncol)
+            self.m.ncol += 1
+            self.m.columns.append(s)
+            self.m.symbols[name] = s
+        return col(s.col)
+
+    def split_cnexp(self):
+        """For the common cnexp case (statements, then the state updates, nothing after),
+        compute each update's exp argument and target in one loop and apply the updates in
+        a second, simple loop that the compiler vectorises (SIMD exp).  The arithmetic is
+        the same expression for expression; None when the case does not apply."""
+        m = self.m
+        solves = self.bp_solves()
+        if len(solves) != 1 or not self.has_currents() or I.copy_out(m):
+            return None
+        low = m.solve_map[id(solves[0])]
+        if low.method != "cnexp" or not isinstance(low.stmt, N.Block):
+            return None
+        stmts = low.stmt.stmts
+        k = next((j for j, st in enumerate(stmts) if isinstance(st, N.CnexpUpdate)), None)
+        if k is None or not all(isinstance(st, N.CnexpUpdate) for st in stmts[k:]):
+            return None
+        prefix, updates = stmts[:k], stmts[k:]
+        if any(isinstance(n, (N.CnexpUpdate, N.Verbatim)) for st in prefix for n in st.walk()):
+            return None
+        done: Set[str] = set()
+        for u in updates:
+            if u.target.index is not None:
+                return None
+            used = {n.name for e in (u.arg, u.goal, u.euler) if e is not None for n in e.walk()
+                    if isinstance(n, N.Var)}
+            if used & done:
+                return None
+            done.add(u.target.name)
+        cols = [(self.work_col("_cn_a_" + u.target.name), self.work_col("_cn_b_" + u.target.name))
+                for u in updates]
+        used = I.names_used(m, [low.stmt])
+
+        def load(em):
+            self.load_v(em)
+            for line in I.copy_in(m, used):
+                em.w(line)
+
+        def first(em):
+            em.block(N.Block(prefix))
+            for u, (ca, cb) in zip(updates, cols):
+                if u.arg is not None:
+                    em.w("%s = %s;" % (ca, em.expr(u.arg)))
+                    if u.goal is not None:
+                        em.w("%s = %s;" % (cb, em.expr(u.goal)))
+                else:
+                    em.w("%s = %s;" % (cb, em.expr(u.euler)))
+
+        def second(em):
+            for u, (ca, cb) in zip(updates, cols):
+                x = em.expr(u.target)
+                if u.arg is None:
+                    em.w("%s = %s - _ctx->dt * (-(%s));" % (x, x, cb))
+                elif u.goal is None:
+                    em.w("%s = %s + (1. - _nmodl_rt::hoc_exp(%s)) * (-%s);" % (x, x, ca, x))
+                else:
+                    em.w("%s = %s + (1. - _nmodl_rt::hoc_exp(%s)) * (%s - %s);" % (x, x, ca, cb, x))
+
+        return load, first, second
 
     def initialize_callback(self) -> None:
         m = self.m

@@ -84,7 +84,7 @@ def spec_body(body: N.Block) -> N.Block:
 
 # ---------------------------------------------------------------------------- cnexp
 
-def cnexp_update(eq: N.Assign) -> Optional[N.Assign]:
+def cnexp_update(eq: N.Assign) -> Optional[N.CnexpUpdate]:
     """x' = f  ->  x = x + (1 - exp(dt*A))*(-B/A - x), nocmodl's form; None if impossible."""
     t = eq.target
     x = N.Var(t.name, t.index, loc=t.loc)
@@ -94,17 +94,14 @@ def cnexp_update(eq: N.Assign) -> Optional[N.Assign]:
     dt = N.Var("dt")
     if parts.d is None:
         b = parts.b if parts.b is not None else _num(0.0, "0.0")
-        new = N.BinOp("-", x, N.BinOp("*", dt, N.Paren(N.UnaryOp("-", N.Paren(b)))))
-        return N.Assign(x, new, loc=eq.loc)
-    factor = N.Paren(N.BinOp("-", _num(1.0, "1."),
-                             N.Call("exp", [N.BinOp("*", dt, N.Paren(parts.d))])))
+        return N.CnexpUpdate(x, euler=b, loc=eq.loc)
+    arg = N.BinOp("*", dt, N.Paren(parts.d))
     if eq_invalid:
-        inner = N.Paren(N.UnaryOp("-", x))
-    else:
-        b = parts.b if parts.b is not None else _num(0.0, "0.0")
-        a = parts.a if parts.a is not None else _num(0.0, "0.0")
-        inner = N.Paren(N.BinOp("-", N.BinOp("/", N.UnaryOp("-", N.Paren(b)), N.Paren(a)), x))
-    return N.Assign(x, N.BinOp("+", x, N.BinOp("*", factor, inner)), loc=eq.loc)
+        return N.CnexpUpdate(x, arg=arg, loc=eq.loc)
+    b = parts.b if parts.b is not None else _num(0.0, "0.0")
+    a = parts.a if parts.a is not None else _num(0.0, "0.0")
+    goal = N.BinOp("/", N.UnaryOp("-", N.Paren(b)), N.Paren(a))
+    return N.CnexpUpdate(x, arg=arg, goal=goal, loc=eq.loc)
 
 
 def cnexp(body: N.Block) -> Optional[N.Block]:

@@ -206,9 +206,9 @@ class ExprCompiler:
         if len(index) != sym.ndim:
             raise self.fail("wrong # of subscripts %s" % sym.name, node)
         if len(index) == 1:
-            return "_ix(%s, %s)" % (base, self.num(index[0]))
-        return "%s.flat_index((%s,), %s)" % (base, ", ".join(self.num(i) for i in index),
-                                             self.eps())
+            return "_ix(%s, %s, %r)" % (base, self.num(index[0]), sym.name)
+        return "%s.flat_index((%s,), %s, %r)" % (base, ", ".join(self.num(i) for i in index),
+                                                 self.eps(), sym.name)
 
     def bvar_code(self, sym) -> str:
         return "_bo_%s.%s" % (sym.name, sym.value[1])

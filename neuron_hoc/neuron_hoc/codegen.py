@@ -33,12 +33,13 @@ class Compiler(StmtCompiler, AssignCompiler, IntrinsicCompiler, ExprCompiler, Se
 
 class UnitInfo:
     """Where the Python lines of a compiled unit come from in HOC."""
-    __slots__ = ("source", "linemap", "name")
+    __slots__ = ("source", "linemap", "name", "pylines")
 
-    def __init__(self, source, linemap: List[int], name: str):
+    def __init__(self, source, linemap: List[int], name: str, pylines: List[str]):
         self.source = source
         self.linemap = linemap
         self.name = name
+        self.pylines = pylines
 
     def hoc_line(self, pyline: int) -> int:
         if 1 <= pyline <= len(self.linemap):
@@ -85,7 +86,7 @@ def build(interp, src: str, lmap: List[int], source, name: str) -> Callable:
     if SHOW_PYTHON:
         sys.stderr.write("# %s\n%s" % (pyname, src))
     code = compile(src, pyname, "exec")
-    interp.units[pyname] = UnitInfo(source, lmap, name)
+    interp.units[pyname] = UnitInfo(source, lmap, name, src.split("\n"))
     ns: dict = {}
     exec(code, interp.G, ns)
     fn = ns["_f"]

@@ -13,6 +13,13 @@ from .errors import HocSyntaxError
 from .lexer import Lexer, Token
 
 ASSIGN_OPS = ("=", "+=", "-=", "*=", "/=")
+# words that never name a value (HOC's keyword table)
+KEYWORDS = frozenset((
+    "proc", "func", "obfunc", "return", "break", "continue", "stop", "if", "else", "while",
+    "for", "print", "delete", "debug", "double", "depvar", "eqn", "local", "localobj",
+    "strdef", "help", "iterator", "iterator_statement", "create", "connect", "setpointer",
+    "access", "insert", "uninsert", "forall", "ifsec", "forsec", "begintemplate",
+    "endtemplate", "objectvar", "objref", "public", "external"))
 # operator -> (left binding power, right binding power)
 INFIX = {
     "=": (10, 9), "+=": (10, 9), "-=": (10, 9), "*=": (10, 9), "/=": (10, 9),
@@ -113,6 +120,8 @@ class ExprParser(TokenStream):
         if t.kind == "NAME":
             if t.value == "new":
                 return self.new_expr(t)
+            if t.value in KEYWORDS:
+                raise self.fail("syntax error", t)
             return self.postfix(self.name_ref(t))
         if t.kind == "ARG":
             kind, n = t.value
@@ -157,6 +166,8 @@ class ExprParser(TokenStream):
         while self.at_op("."):
             self.next()
             t = self.expect_name()
+            if t.value in KEYWORDS:
+                raise self.fail("syntax error", t)
             index = self.subscripts()
             args = None
             if self.at_op("("):

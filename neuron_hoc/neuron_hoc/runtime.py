@@ -25,10 +25,10 @@ def install(interp) -> None:
 
     # ------------------------------------------------------------- numbers
 
-    def _ix(a, x):
+    def _ix(a, x, name=""):
         i = int(x + G[_EPS_KEY])
         if i < 0 or i >= len(a):
-            raise HocError("subscript out of range")
+            raise HocError("subscript 0 index %d of %s out of range %d" % (i, name, len(a)))
         return i
 
     def _dim(x):

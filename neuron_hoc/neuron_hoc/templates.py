@@ -109,7 +109,7 @@ def _field(t: Template, name: str, kind: str, ndim: int, source, node) -> None:
 def _run_body(interp, t: Template, body: list, source) -> None:
     """Template-level statements: declarations fix the instances' array sizes and which
     sections each instance creates; other statements run once on a throwaway instance."""
-    dummy = t.cls.__new__(t.cls)
+    dummy = object.__new__(t.cls)
     d = dummy.__dict__
     d["_hoc_index"] = -1
     for sym in t.fields:

@@ -13,7 +13,7 @@ _NAME_RX = re.compile(r"name '([A-Za-z_][A-Za-z0-9_]*)' is not defined")
 _ATTR_NONE_RX = re.compile(r"'NoneType' object has no attribute '([^']*)'")
 
 
-def message(exc: BaseException) -> str:
+def message(exc: BaseException, pyline: str = "") -> str:
     if isinstance(exc, HocError):
         return exc.msg
     if isinstance(exc, ZeroDivisionError):
@@ -25,7 +25,9 @@ def message(exc: BaseException) -> str:
         if m:
             key = m.group(1)
             if key.startswith("h_"):
-                return "%s undefined variable or function" % key[2:]
+                if re.search(r"\b%s\(" % re.escape(key), pyline):
+                    return "%s undefined function" % key[2:]
+                return "undefined variable %s" % key[2:]
             if key.startswith("c_"):
                 return "%s is not a template" % key[2:]
             if key.startswith("_b_"):
@@ -66,7 +68,12 @@ def hoc_frames(interp, exc: BaseException) -> list:
 def to_hoc_error(interp, exc: BaseException, item, source) -> HocError:
     """A HocError for exc located at the innermost HOC line that was running."""
     frames = hoc_frames(interp, exc)
-    err = exc if isinstance(exc, HocError) else HocError(message(exc))
+    pyline = ""
+    if frames:
+        unit, pl = frames[-1]
+        if 1 <= pl <= len(unit.pylines):
+            pyline = unit.pylines[pl - 1]
+    err = exc if isinstance(exc, HocError) else HocError(message(exc, pyline))
     if frames:
         unit, pyline = frames[-1]
         line = unit.hoc_line(pyline)

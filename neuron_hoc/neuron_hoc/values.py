@@ -82,15 +82,15 @@ class HocArray(list):
             super().__init__([fill] * n)
         self.dims: Tuple[int, ...] = tuple(dims)
 
-    def flat_index(self, idx: Sequence[float], eps: float) -> int:
+    def flat_index(self, idx: Sequence[float], eps: float, name: str = "") -> int:
         dims = self.dims
         if len(idx) != len(dims):
-            raise HocError("wrong # of subscripts")
+            raise HocError("wrong # of subscripts %s" % name)
         k = 0
-        for x, d in zip(idx, dims):
+        for pos, (x, d) in enumerate(zip(idx, dims)):
             i = int(x + eps)
             if i < 0 or i >= d:
-                raise HocError("subscript out of range")
+                raise HocError("subscript %d index %d of %s out of range %d" % (pos, i, name, d))
             k = k * d + i
         return k
 

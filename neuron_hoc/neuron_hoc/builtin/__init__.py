@@ -37,7 +37,7 @@ def define_class(interp, name: str, cls) -> Sym:
 
 def install_all(interp) -> None:
     from . import engine, gui, io, lang, mathfn, sectionfn, stdrun, system
-    for mod in (mathfn, io, lang, system, gui, sectionfn, engine, stdrun):
+    for mod in (mathfn, io, lang, system, gui, engine, sectionfn, stdrun):
         mod.install(interp)
     install_class_modules(interp)
 

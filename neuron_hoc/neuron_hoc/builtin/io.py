@@ -135,7 +135,7 @@ class GlobalFiles:
         self.pos = 0
         name = string_of(name) if name != "" else ""
         if not name:
-            return 0.0
+            return 1.0
         try:
             with open(name, "r") as f:
                 self.text = f.read()
@@ -149,7 +149,7 @@ class GlobalFiles:
             self.wfile = None
         name = string_of(name) if name != "" else ""
         if not name:
-            return 0.0
+            return 1.0
         try:
             self.wfile = open(name, "w")
         except OSError:
@@ -190,8 +190,9 @@ class GlobalFiles:
         j = text.find("\n", self.pos)
         j = len(text) if j < 0 else j + 1
         set_string(target, text[self.pos:j])
+        n = j - self.pos
         self.pos = j
-        return 1.0
+        return float(n)
 
 
 def install(interp) -> None:

@@ -107,8 +107,8 @@ def install(interp) -> None:
                 return -1.0
             if isinstance(obj, HocObject):
                 return float(obj.__dict__.get("_hoc_index", -1))
-            idx = getattr(obj, "hoc_index", None)
-            return float(idx() if callable(idx) else idx) if idx is not None else -1.0
+            m = re.search(r"\[(\d+)\]$", interp.hname(obj))
+            return float(m.group(1)) if m else -1.0
         return 0.0 if obj is None else float(id(obj))
 
     def object_push(obj) -> float:

@@ -427,6 +427,8 @@ class Cell:
         self.mechs: List[Instances] = []
         self.queue: list = []
         self.seq = 0
+        self._wbufs: Dict[int, object] = {}
+        self.fired: List[tuple] = []   # (mechanism key, instance, time) of net_event
 
     def insert(self, name: str, nodes: Optional[List[int]] = None) -> Instances:
         nodes = list(range(self.ctx.nnode)) if nodes is None else nodes
@@ -444,6 +446,7 @@ class Cell:
         c.cj = (2.0 if c.secondorder else 1.0) / c.dt
         self.lib.events.clear()
         self.queue.clear()
+        self.fired.clear()
         if v is not None:
             self.ctx.v[:] = v
         for m in self.mechs:
@@ -465,25 +468,43 @@ class Cell:
             m.current()
 
     def _collect_events(self) -> None:
+        f = ffi()
+        rest = []
         for ev in self.lib.events:
             if ev[0] == "net_send":
-                _, key, i, t, flag, w = ev
+                _, key, i, t, flag, waddr = ev
                 self.seq += 1
-                heapq.heappush(self.queue, (t, self.seq, key, i, flag))
-        self.lib.events = [e for e in self.lib.events if e[0] != "net_send"]
+                heapq.heappush(self.queue, (t, self.seq, key, i, flag, self._wbufs.get(waddr)))
+            elif ev[0] == "net_move":
+                _, key, i, t = ev
+                for k, item in enumerate(self.queue):
+                    if item[2] == key and item[3] == i and item[4] != 0.0:
+                        self.queue[k] = (t,) + item[1:]
+                        heapq.heapify(self.queue)
+                        break
+            else:
+                rest.append(ev)
+                if ev[0] == "net_event":
+                    self.fired.append((ev[1], ev[2], ev[3]))
+        self.lib.events = []
 
     def _deliver(self, til: float) -> None:
+        zeros = ffi().new("double[16]")
         while self.queue and self.queue[0][0] <= til + 1e-12:
-            t, _, key, i, flag = heapq.heappop(self.queue)
+            t, _, key, i, flag, wbuf = heapq.heappop(self.queue)
             for m in self.mechs:
                 if m.key == key:
-                    m.net_receive(i, [0.0] * 8, flag, t=t)
+                    self.ctx.ctx.t = t
+                    m.desc.net_receive(self.ctx.ctx, m.m, i, wbuf if wbuf is not None else zeros, flag)
             self._collect_events()
 
-    def send(self, inst: Instances, i: int, t: float, w: float) -> None:
-        """A NetCon event with weight w to instance i at time t."""
+    def send(self, inst: Instances, i: int, t: float, w: List[float]) -> None:
+        """A NetCon event with weight vector w to instance i at time t."""
+        f = ffi()
+        buf = f.new("double[]", list(w) + [0.0] * (8 - len(w)))
+        self._wbufs[int(f.cast("intptr_t", buf))] = buf
         self.seq += 1
-        heapq.heappush(self.queue, (t, self.seq, inst.key, i, 0.0, w))
+        heapq.heappush(self.queue, (t, self.seq, inst.key, i, 0.0, buf))
 
     def fadvance(self) -> None:
         c = self.ctx.ctx

@@ -111,8 +111,10 @@ typedef struct nrn_cvode_mech {
     int nstate;               /* states per instance */
     int* scol;                /* [nstate] state columns */
     int* dcol;                /* [nstate] derivative columns */
-    int ieq;                  /* first equation of this mechanism */
-    int ninst;
+    int ieq;                  /* first equation of this mechanism (in its system) */
+    int ninst;                /* instances in the system */
+    int row0;                 /* first instance row (instances are contiguous per cell) */
+    int pad;
 } nrn_cvode_mech;
 
 typedef struct nrn_cvode_stats {
@@ -120,24 +122,49 @@ typedef struct nrn_cvode_stats {
     long f_calls, mxb_calls, jac_calls;
 } nrn_cvode_stats;
 
-typedef struct nrn_cvode {
-    int active;
-    int neq;
-    int nv;                   /* voltage equations (nodes with capacitance) */
-    int ncap_pad;
+/* An ODE system over a node range: the whole model (global step) or one cell (local step). */
+typedef struct nrn_cvsys {
+    int node0, node1;         /* nodes [node0, node1) */
+    int neq, nv;
     int* vnode;               /* [nv] node of each voltage equation */
-    unsigned char* is_cap;    /* [nnode] 1: node has capacitance (owned by Python) */
-    int* nocap;               /* [nnocap] zero-area nodes */
-    int nnocap;
-    int nmech;
-    nrn_cvode_mech* mechs;
-    double* atol;             /* [neq] absolute tolerance of each equation */
-    double* atolscale;        /* [neq] scale set by the user (Python-owned) */
-    double* y;                /* [neq] integrator state */
-    double* gmem;             /* [nnode] membrane di/dv from the last f (S/cm2) */
-    double* dax;              /* [nnode] axial part of the diagonal */
+    int nnocap, nnocap_child, nnocap_pp, nmech;
+    int* nocap;               /* zero-area nodes */
+    int* nocap_child;         /* nodes whose parent is a zero-area node */
+    int* nocap_pp;            /* (mechanism, row) of point processes on zero-area nodes */
+    nrn_cvode_mech* mechs;    /* [nmech] integrated states */
+    nrn_mech* views;          /* [engine nmech] the system's instances of every mechanism */
+    int nrec;                 /* per-step records owned by the system (local step) */
+    int* rec;
+    int nps;                  /* threshold sources owned by the system (local step) */
+    int* ps;
+    int global;               /* the whole model: BEFORE/AFTER blocks and non-voltage blocks */
+    int pad;
+} nrn_cvsys;
+
+/* One integrator with NEURON's Cvode bookkeeping (t_, t0_ = tn_ - h, tstop_ ...) */
+typedef struct nrn_cvi {
+    nrn_cvsys sys;
     cvb_mem cv;
     cvb_dense dense;
+    double* y;
+    double* atol;
+    double* scratch;
+    double t_, t0_, tn_, tstop_, tstop_begin_, tstop_end_, next_at_time_;
+    int initialize_, can_retreat_, prior2init_, use_dense;
+    nrn_cvode_stats stats;
+} nrn_cvi;
+
+typedef struct nrn_cvode {
+    int active;
+    int local;                /* use_local_dt: one integrator per cell */
+    unsigned char* is_cap;    /* [nnode] 1: node has capacitance (owned by Python) */
+    double* atolscale;        /* [neq] of the global map (Python-owned) */
+    double* gmem;             /* [nnode] membrane di/dv from the last f (S/cm2) */
+    nrn_cvi gi;               /* the global integrator */
+    int nlcv;
+    int neq;                  /* equations in all */
+    nrn_cvi* lcv;             /* [nlcv] local step: one per cell */
+    nrn_cvi* cur;             /* the integrator whose f is running (at_time) */
     int use_dense;            /* CVode.jacobian(1) */
     int stiff;                /* 0 functional iteration, 1 voltage-only Newton, 2 all */
     int maxorder;
@@ -145,15 +172,13 @@ typedef struct nrn_cvode {
     double atol_base;
     double rtol;
     double maxstep, minstep;
-    /* NEURON Cvode bookkeeping */
-    double t_, t0_, tn_, tstop_, tstop_begin_, tstop_end_, next_at_time_;
-    int initialize_, can_retreat_, prior2init_, initialized_;
+    int initialized_;         /* an integrator was (re)initialized in this microstep */
     int structure_ok;
     int stop_requested;       /* a CVode.event(t) without a statement was delivered */
-    nrn_cvode_stats stats;
-    /* condition_order 2: pending interpolated threshold crossings */
+    int pad;
+    /* condition_order 2: pending interpolated threshold crossings, per source */
     int ncond, capcond;
-    double* cond_valold;      /* [npresyn + nwatch] */
+    double* cond_valold;
     double* cond_told;
     double* cond_tq;          /* pending crossing time, or -1e300 */
     int* cond_flag;
@@ -163,11 +188,18 @@ typedef struct nrn_cvode {
     double* brk_t;
     int brk_next;
     int pad2;
+    /* local step: the cell owning each record, play and threshold source (-1: none), set
+     * from Python before a run */
+    int* rec_owner;
+    int* play_owner;
+    int* ps_owner;
+    int nrec_owner, nplay_owner, nps_owner;
+    int pad3;
 } nrn_cvode;
 
 nrn_cvode* nrn_cvode_get(void);
 int nrn_cvode_setup(int neq, int nv, int* vnode, unsigned char* is_cap, int nmech,
-                    nrn_cvode_mech* mechs, double* atolscale);
+                    nrn_cvode_mech* mechs, double* atolscale, int ncell, int* cell_start);
 int nrn_cvode_finitialize(void);
 int nrn_cvode_re_init(void);
 int nrn_cvode_fadvance(void);
@@ -187,6 +219,24 @@ int nrn_cvode_lsetup_internal(void* data, int convfail, double* ypred, double* f
                               double gamma);
 int nrn_cvode_lsolve_internal(void* data, double* b, double* ycur, double* fcur, double gamma,
                               double gamrat);
-void nrn_cvode_scatter(double* y);
-void nrn_cvode_gather_internal(double* y);
+void nrn_cvode_scatter(nrn_cvsys* s, double* y);
+void nrn_cvode_gather_internal(nrn_cvsys* s, double* y);
 int nrn_cvode_at_time(nrn_ctx* ctx, double te);
+int nrn_cvi_alloc(nrn_cvi* ci);
+void nrn_cvi_free(nrn_cvi* ci);
+void nrn_cvsys_free(nrn_cvsys* s);
+int nrn_cvode_local_setup(int ncell, int* cell_start);
+int nrn_cvode_local_init_all(double t);
+int nrn_cvode_local_solve(double tout);
+/* cvode_run.c pieces the local step reuses */
+int nrn_cvi_init(nrn_cvi* ci, double tout);
+int nrn_cvi_advance(nrn_cvi* ci);
+int nrn_cvi_interpolate(nrn_cvi* ci, double tout);
+void nrn_cvi_record(nrn_cvi* ci);
+void nrn_cvi_set_init_flag(nrn_cvi* ci);
+double nrn_cvode_eps(double x);
+nrn_cvi* nrn_cvode_event_cvi(const nrn_event* ev, int* reinit);
+void nrn_cvode_evaluate_conditions(nrn_cvi* ci);
+void nrn_cvode_check_thresholds(nrn_cvi* ci);
+double nrn_cvode_least_event(void);
+int nrn_cvode_deliver_events(double tt);

@@ -1,9 +1,10 @@
 /* cvode_model.c -- the model as an ODE system for the variable-step integrator (NEURON's
- * global method): y = v of the nodes with capacitance, then every mechanism state (instance
- * by instance); v of zero-area nodes is solved algebraically inside f; the Newton matrix
+ * method): y = v of the nodes with capacitance, then every mechanism's states (instance by
+ * instance); v of zero-area nodes is solved algebraically inside f; the Newton matrix
  * (I - gamma J) is solved as NEURON does: the Hines tree solve of the current-balance
  * equations with the capacitance scaled by 1/gamma (membrane di/dv from the last f), then
- * each mechanism's diagonal ode_matsol.
+ * each mechanism's diagonal ode_matsol.  A system covers a node range: the whole model for
+ * the global step, one cell for the local step.
  * Units: v mV, rhs mA/cm2 (nA at zero-area nodes), d S/cm2 (uS), cm uF/cm2. */
 #include <stdio.h>
 
@@ -15,140 +16,245 @@ static nrn_cvode cvg;
 
 nrn_cvode* nrn_cvode_get(void) { return &cvg; }
 
-/* zero-area nodes, their children, and the point processes sitting on them */
-static int* nocap_child;
-static int nnocap_child;
-static int* nocap_pp;     /* pairs (mech index, instance row) */
-static int nnocap_pp;
-static double* scratch;   /* [neq] f output nobody reads */
+/* ----------------------------------------------------------------- systems */
 
-static void free_maps(void) {
-    free(cvg.nocap); cvg.nocap = NULL; cvg.nnocap = 0;
-    free(nocap_child); nocap_child = NULL; nnocap_child = 0;
-    free(nocap_pp); nocap_pp = NULL; nnocap_pp = 0;
-    free(cvg.y); cvg.y = NULL;
-    free(cvg.atol); cvg.atol = NULL;
-    free(cvg.gmem); cvg.gmem = NULL;
-    free(scratch); scratch = NULL;
-    if (cvg.use_dense) cvb_dense_free(&cvg.dense);
-    cvb_free(&cvg.cv);
+void nrn_cvsys_free(nrn_cvsys* s) {
+    free(s->nocap);
+    free(s->nocap_child);
+    free(s->nocap_pp);
+    free(s->views);
+    free(s->rec);
+    free(s->ps);
+    if (!s->global) {
+        for (int j = 0; j < s->nmech; ++j) {
+            free(s->mechs[j].scol);
+            free(s->mechs[j].dcol);
+        }
+        free(s->mechs);
+        free(s->vnode);
+    }
+    memset(s, 0, sizeof(*s));
 }
 
-/* Called after each rebuild of the model (and when the tolerances change): the equation
- * map is computed in Python (which nodes have capacitance, which columns are states). */
-int nrn_cvode_setup(int neq, int nv, int* vnode, unsigned char* is_cap, int nmech,
-                    nrn_cvode_mech* mechs, double* atolscale) {
+/* zero-area nodes of the system, their children, the point processes on them */
+static int sys_nocap(nrn_cvsys* s, const unsigned char* is_cap) {
     nrn_engine* e = &nrn_eng;
-    free_maps();
-    cvg.neq = neq;
-    cvg.nv = nv;
-    cvg.vnode = vnode;
-    cvg.is_cap = is_cap;
-    cvg.nmech = nmech;
-    cvg.mechs = mechs;
-    cvg.atolscale = atolscale;
-    int n = e->nnode;
-    cvg.nocap = malloc(sizeof(int) * (n > 0 ? n : 1));
-    nocap_child = malloc(sizeof(int) * (n > 0 ? n : 1));
-    cvg.gmem = calloc(n > 0 ? n : 1, sizeof(double));
-    for (int i = 0; i < n; ++i) {
-        if (!is_cap[i]) cvg.nocap[cvg.nnocap++] = i;
+    int n = s->node1 - s->node0;
+    s->nocap = malloc(sizeof(int) * (n > 0 ? n : 1));
+    s->nocap_child = malloc(sizeof(int) * (n > 0 ? n : 1));
+    if (!s->nocap || !s->nocap_child) return -1;
+    for (int i = s->node0; i < s->node1; ++i) {
+        if (!is_cap[i]) s->nocap[s->nnocap++] = i;
         int p = e->parent[i];
-        if (p >= 0 && !is_cap[p]) nocap_child[nnocap_child++] = i;
+        if (p >= 0 && !is_cap[p]) s->nocap_child[s->nnocap_child++] = i;
     }
     int npp = 0;
-    for (int k = 0; k < e->nmech; ++k) {
-        nrn_mech_entry* me = &e->mechs[k];
-        if (me->kind != NRN_KIND_POINT || !me->desc->current) continue;
-        for (int i = 0; i < me->m.n; ++i)
-            if (me->m.node[i] >= 0 && !is_cap[me->m.node[i]]) ++npp;
-    }
-    nocap_pp = malloc(sizeof(int) * 2 * (npp > 0 ? npp : 1));
-    for (int k = 0; k < e->nmech; ++k) {
-        nrn_mech_entry* me = &e->mechs[k];
-        if (me->kind != NRN_KIND_POINT || !me->desc->current) continue;
-        for (int i = 0; i < me->m.n; ++i) {
-            if (me->m.node[i] >= 0 && !is_cap[me->m.node[i]]) {
-                nocap_pp[2 * nnocap_pp] = k;
-                nocap_pp[2 * nnocap_pp + 1] = i;
-                ++nnocap_pp;
+    for (int pass = 0; pass < 2; ++pass) {
+        for (int k = 0; k < e->nmech; ++k) {
+            nrn_mech_entry* me = &e->mechs[k];
+            nrn_mech* v = &s->views[k];
+            if (me->kind != NRN_KIND_POINT || !me->desc->current) continue;
+            for (int i = 0; i < v->n; ++i) {
+                if (v->node[i] >= 0 && !is_cap[v->node[i]]) {
+                    if (pass) {
+                        s->nocap_pp[2 * s->nnocap_pp] = k;
+                        s->nocap_pp[2 * s->nnocap_pp + 1] = i;
+                        ++s->nnocap_pp;
+                    } else {
+                        ++npp;
+                    }
+                }
             }
         }
+        if (!pass) {
+            s->nocap_pp = malloc(sizeof(int) * 2 * (npp > 0 ? npp : 1));
+            if (!s->nocap_pp) return -1;
+        }
     }
-    if (neq == 0) {
-        cvg.structure_ok = 1;
-        return 0;
-    }
-    cvg.y = calloc(neq, sizeof(double));
-    cvg.atol = calloc(neq, sizeof(double));
-    scratch = calloc(neq, sizeof(double));
-    for (int i = 0; i < neq; ++i) cvg.atol[i] = cvg.atol_base * atolscale[i];
-    if (cvb_alloc(&cvg.cv, neq, CVB_QMAX) != CVB_SUCCESS) {
+    return 0;
+}
+
+/* mechanism k's instances on nodes [node0, node1) (rows are sorted by node) */
+static void view_range(nrn_mech* out, const nrn_mech* m, int node0, int node1) {
+    int r0 = 0, r1;
+    while (r0 < m->n && m->node[r0] < node0) ++r0;
+    r1 = r0;
+    while (r1 < m->n && m->node[r1] >= 0 && m->node[r1] < node1) ++r1;
+    *out = *m;
+    out->n = r1 - r0;
+    out->node = m->node + r0;
+    out->pnt = m->pnt ? m->pnt + r0 : NULL;
+    out->p = m->p + r0;
+    out->pp = m->pp + r0;
+}
+
+int nrn_cvi_alloc(nrn_cvi* ci) {
+    int neq = ci->sys.neq;
+    if (neq == 0) return 0;
+    ci->y = calloc(neq, sizeof(double));
+    ci->atol = calloc(neq, sizeof(double));
+    ci->scratch = calloc(neq, sizeof(double));
+    if (!ci->y || !ci->atol || !ci->scratch || cvb_alloc(&ci->cv, neq, CVB_QMAX) != CVB_SUCCESS) {
         nrn_error("CVode: cannot allocate the integrator", NULL);
         return -1;
     }
-    cvg.cv.qmax = cvg.maxorder;
-    cvg.cv.atol = cvg.atol;
-    cvg.cv.rtol = cvg.rtol;
-    cvg.cv.f = nrn_cvode_f_internal;
-    cvg.cv.data = &cvg;
+    ci->cv.qmax = cvg.maxorder;
+    ci->cv.atol = ci->atol;
+    ci->cv.rtol = cvg.rtol;
+    ci->cv.f = nrn_cvode_f_internal;
+    ci->cv.data = ci;
+    ci->use_dense = cvg.use_dense;
     if (cvg.use_dense) {
-        cvb_dense_attach(&cvg.dense, &cvg.cv, NULL, NULL);
+        cvb_dense_attach(&ci->dense, &ci->cv, NULL, NULL);
     } else if (cvg.stiff) {
-        cvg.cv.lsetup = nrn_cvode_lsetup_internal;
-        cvg.cv.lsolve = nrn_cvode_lsolve_internal;
-        cvg.cv.ldata = &cvg;
+        ci->cv.lsetup = nrn_cvode_lsetup_internal;
+        ci->cv.lsolve = nrn_cvode_lsolve_internal;
+        ci->cv.ldata = ci;
+    }
+    return 0;
+}
+
+void nrn_cvi_free(nrn_cvi* ci) {
+    free(ci->y);
+    free(ci->atol);
+    free(ci->scratch);
+    if (ci->use_dense) cvb_dense_free(&ci->dense);
+    if (ci->cv.block) cvb_free(&ci->cv);
+    nrn_cvsys_free(&ci->sys);
+    memset(ci, 0, sizeof(*ci));
+}
+
+static void free_local(void) {
+    for (int i = 0; i < cvg.nlcv; ++i) nrn_cvi_free(&cvg.lcv[i]);
+    free(cvg.lcv);
+    cvg.lcv = NULL;
+    cvg.nlcv = 0;
+}
+
+/* Called after each rebuild of the model (and when settings change): the global equation
+ * map comes from Python (which nodes have capacitance, which columns are states); the local
+ * step splits it by cell. */
+int nrn_cvode_setup(int neq, int nv, int* vnode, unsigned char* is_cap, int nmech,
+                    nrn_cvode_mech* mechs, double* atolscale, int ncell, int* cell_start) {
+    nrn_engine* e = &nrn_eng;
+    free_local();
+    nrn_cvi_free(&cvg.gi);
+    free(cvg.gmem);
+    cvg.is_cap = is_cap;
+    cvg.atolscale = atolscale;
+    cvg.neq = neq;
+    cvg.gmem = calloc(e->nnode > 0 ? e->nnode : 1, sizeof(double));
+    nrn_cvsys* s = &cvg.gi.sys;
+    s->global = 1;
+    s->node0 = 0;
+    s->node1 = e->nnode;
+    s->neq = neq;
+    s->nv = nv;
+    s->vnode = vnode;
+    s->nmech = nmech;
+    s->mechs = mechs;
+    s->views = malloc(sizeof(nrn_mech) * (e->nmech > 0 ? e->nmech : 1));
+    if (!cvg.gmem || !s->views) return -1;
+    for (int k = 0; k < e->nmech; ++k) s->views[k] = e->mechs[k].m;
+    if (sys_nocap(s, is_cap)) return -1;
+    if (cvg.local) {
+        if (nrn_cvode_local_setup(ncell, cell_start)) return -1;
+    } else if (nrn_cvi_alloc(&cvg.gi)) {
+        return -1;
     }
     cvg.structure_ok = 1;
     return 0;
 }
 
+/* split the global map into one system per cell (cells are contiguous node ranges and each
+ * mechanism's instances of a cell are contiguous rows) */
+int nrn_cvode_local_setup(int ncell, int* cell_start) {
+    nrn_engine* e = &nrn_eng;
+    nrn_cvsys* g = &cvg.gi.sys;
+    cvg.lcv = calloc(ncell > 0 ? ncell : 1, sizeof(nrn_cvi));
+    if (!cvg.lcv) return -1;
+    cvg.nlcv = ncell;
+    for (int c = 0; c < ncell; ++c) {
+        nrn_cvi* ci = &cvg.lcv[c];
+        nrn_cvsys* s = &ci->sys;
+        s->node0 = cell_start[c];
+        s->node1 = cell_start[c + 1];
+        s->views = malloc(sizeof(nrn_mech) * (e->nmech > 0 ? e->nmech : 1));
+        s->vnode = malloc(sizeof(int) * (g->nv > 0 ? g->nv : 1));
+        s->mechs = calloc(g->nmech > 0 ? g->nmech : 1, sizeof(nrn_cvode_mech));
+        if (!s->views || !s->vnode || !s->mechs) return -1;
+        for (int k = 0; k < e->nmech; ++k) view_range(&s->views[k], &e->mechs[k].m, s->node0, s->node1);
+        for (int k = 0; k < g->nv; ++k)
+            if (g->vnode[k] >= s->node0 && g->vnode[k] < s->node1) s->vnode[s->nv++] = g->vnode[k];
+        int ieq = s->nv;
+        for (int j = 0; j < g->nmech; ++j) {
+            nrn_cvode_mech* gm = &g->mechs[j];
+            nrn_mech* v = &s->views[gm->k];
+            if (v->n == 0) continue;
+            nrn_cvode_mech* cm = &s->mechs[s->nmech++];
+            *cm = *gm;
+            cm->scol = malloc(sizeof(int) * gm->nstate);
+            cm->dcol = malloc(sizeof(int) * gm->nstate);
+            memcpy(cm->scol, gm->scol, sizeof(int) * gm->nstate);
+            memcpy(cm->dcol, gm->dcol, sizeof(int) * gm->nstate);
+            cm->ninst = v->n;
+            cm->row0 = (int)(v->node - e->mechs[gm->k].m.node);
+            cm->ieq = ieq;
+            ieq += cm->ninst * cm->nstate;
+        }
+        s->neq = ieq;
+        if (sys_nocap(s, cvg.is_cap)) return -1;
+        if (nrn_cvi_alloc(ci)) return -1;
+    }
+    return 0;
+}
+
 /* ------------------------------------------------------------- scatter / gather */
 
-void nrn_cvode_scatter(double* y) {
+void nrn_cvode_scatter(nrn_cvsys* s, double* y) {
     nrn_engine* e = &nrn_eng;
     double* v = e->ctx.v;
-    const int* vn = cvg.vnode;
-    for (int k = 0; k < cvg.nv; ++k) v[vn[k]] = y[k];
-    for (int j = 0; j < cvg.nmech; ++j) {
-        nrn_cvode_mech* cm = &cvg.mechs[j];
+    const int* vn = s->vnode;
+    for (int k = 0; k < s->nv; ++k) v[vn[k]] = y[k];
+    for (int j = 0; j < s->nmech; ++j) {
+        nrn_cvode_mech* cm = &s->mechs[j];
         nrn_mech* m = &e->mechs[cm->k].m;
-        int ns = cm->nstate, s = m->stride;
+        int ns = cm->nstate, st = m->stride;
         const double* yy = y + cm->ieq;
         for (int c = 0; c < ns; ++c) {
-            double* col = m->p + (size_t)cm->scol[c] * s;
+            double* col = m->p + (size_t)cm->scol[c] * st + cm->row0;
             for (int i = 0; i < cm->ninst; ++i) col[i] = yy[i * ns + c];
         }
     }
 }
 
-void nrn_cvode_gather_internal(double* y) {
+void nrn_cvode_gather_internal(nrn_cvsys* s, double* y) {
     nrn_engine* e = &nrn_eng;
     const double* v = e->ctx.v;
-    const int* vn = cvg.vnode;
-    for (int k = 0; k < cvg.nv; ++k) y[k] = v[vn[k]];
-    for (int j = 0; j < cvg.nmech; ++j) {
-        nrn_cvode_mech* cm = &cvg.mechs[j];
+    const int* vn = s->vnode;
+    for (int k = 0; k < s->nv; ++k) y[k] = v[vn[k]];
+    for (int j = 0; j < s->nmech; ++j) {
+        nrn_cvode_mech* cm = &s->mechs[j];
         nrn_mech* m = &e->mechs[cm->k].m;
-        int ns = cm->nstate, s = m->stride;
+        int ns = cm->nstate, st = m->stride;
         double* yy = y + cm->ieq;
         for (int c = 0; c < ns; ++c) {
-            const double* col = m->p + (size_t)cm->scol[c] * s;
+            const double* col = m->p + (size_t)cm->scol[c] * st + cm->row0;
             for (int i = 0; i < cm->ninst; ++i) yy[i * ns + c] = col[i];
         }
     }
 }
 
-/* D<state> columns -> ydot (to_y = 1) or b -> D<state> columns (to_y = 0) */
-static void move_dstates(double* y, int to_y) {
+/* D<state> columns -> y (to_y = 1) or y -> D<state> columns (to_y = 0) */
+static void move_dstates(nrn_cvsys* s, double* y, int to_y) {
     nrn_engine* e = &nrn_eng;
-    for (int j = 0; j < cvg.nmech; ++j) {
-        nrn_cvode_mech* cm = &cvg.mechs[j];
+    for (int j = 0; j < s->nmech; ++j) {
+        nrn_cvode_mech* cm = &s->mechs[j];
         nrn_mech* m = &e->mechs[cm->k].m;
-        int ns = cm->nstate, s = m->stride;
+        int ns = cm->nstate, st = m->stride;
         double* yy = y + cm->ieq;
         for (int c = 0; c < ns; ++c) {
-            double* col = m->p + (size_t)cm->dcol[c] * s;
+            double* col = m->p + (size_t)cm->dcol[c] * st + cm->row0;
             if (to_y) {
                 for (int i = 0; i < cm->ninst; ++i) yy[i * ns + c] = col[i];
             } else {
@@ -162,30 +268,30 @@ static void move_dstates(double* y, int to_y) {
 
 /* v at zero-area nodes from their neighbours (and the currents of point processes on them,
  * linearized about the previous v): (g + sum |axial|) v = g v_old - i(v_old) + sum |axial| v_j */
-static void nocap_v(void) {
+static void nocap_v(nrn_cvsys* s) {
     nrn_engine* e = &nrn_eng;
     nrn_ctx* c = &e->ctx;
     double* rhs = c->rhs;
     double* d = c->d;
     double* v = c->v;
-    for (int k = 0; k < cvg.nnocap; ++k) {
-        int nd = cvg.nocap[k];
+    for (int k = 0; k < s->nnocap; ++k) {
+        int nd = s->nocap[k];
         d[nd] = 0.0;
         rhs[nd] = 0.0;
     }
-    for (int k = 0; k < nnocap_pp; ++k) {
-        nrn_mech_entry* me = &e->mechs[nocap_pp[2 * k]];
-        int i = nocap_pp[2 * k + 1];
-        nrn_mech one = me->m;
+    for (int k = 0; k < s->nnocap_pp; ++k) {
+        int mk = s->nocap_pp[2 * k], i = s->nocap_pp[2 * k + 1];
+        nrn_mech* vw = &s->views[mk];
+        nrn_mech one = *vw;
         one.n = 1;
-        one.node = me->m.node + i;
-        one.pnt = me->m.pnt ? me->m.pnt + i : NULL;
-        one.p = me->m.p + i;
-        one.pp = me->m.pp + i;
-        me->desc->current(c, &one);
+        one.node = vw->node + i;
+        one.pnt = vw->pnt ? vw->pnt + i : NULL;
+        one.p = vw->p + i;
+        one.pp = vw->pp + i;
+        e->mechs[mk].desc->current(c, &one);
     }
-    for (int k = 0; k < cvg.nnocap; ++k) {
-        int nd = cvg.nocap[k];
+    for (int k = 0; k < s->nnocap; ++k) {
+        int nd = s->nocap[k];
         rhs[nd] += d[nd] * v[nd];
         int p = e->parent[nd];
         if (p >= 0) {
@@ -193,14 +299,14 @@ static void nocap_v(void) {
             d[nd] -= e->b[nd];
         }
     }
-    for (int k = 0; k < nnocap_child; ++k) {
-        int nd = nocap_child[k];
+    for (int k = 0; k < s->nnocap_child; ++k) {
+        int nd = s->nocap_child[k];
         int p = e->parent[nd];
         rhs[p] -= e->a[nd] * v[nd];
         d[p] -= e->a[nd];
     }
-    for (int k = 0; k < cvg.nnocap; ++k) {
-        int nd = cvg.nocap[k];
+    for (int k = 0; k < s->nnocap; ++k) {
+        int nd = s->nocap[k];
         if (d[nd] != 0.0) v[nd] = rhs[nd] / d[nd];
     }
 }
@@ -210,34 +316,46 @@ static void nocap_v(void) {
 int nrn_cvode_f_internal(double t, double* y, double* ydot, void* data) {
     nrn_engine* e = &nrn_eng;
     nrn_ctx* c = &e->ctx;
-    (void)data;
-    cvg.stats.f_calls++;
+    nrn_cvi* ci = data;
+    nrn_cvsys* s = &ci->sys;
+    nrn_cvi* prev = cvg.cur;
+    cvg.cur = ci;
+    ci->stats.f_calls++;
     c->t = t;
-    c->dt = cvg.cv.h != 0.0 ? cvg.cv.h : 1e-8; /* mechanisms see the current step as dt */
+    c->dt = ci->cv.h != 0.0 ? ci->cv.h : 1e-8; /* mechanisms see the current step as dt */
     nrn_play_continuous(t);
-    nrn_cvode_scatter(y);
-    nocap_v();
-    const int n = e->nnode;
-    memset(c->rhs, 0, sizeof(double) * n);
-    memset(c->d, 0, sizeof(double) * n);
-    if (e->sav_rhs) memset(e->sav_rhs, 0, sizeof(double) * n);
-    nrn_call_ba(0);
+    nrn_cvode_scatter(s, y);
+    nocap_v(s);
+    const int n0 = s->node0, n1 = s->node1, n = n1 - n0;
+    memset(c->rhs + n0, 0, sizeof(double) * n);
+    memset(c->d + n0, 0, sizeof(double) * n);
+    if (e->sav_rhs) memset(e->sav_rhs + n0, 0, sizeof(double) * n);
+    if (s->global) nrn_call_ba(0);
     for (int k = 0; k < e->nmech && !e->errored; ++k) {
         nrn_mech_entry* me = &e->mechs[k];
-        if (me->desc->current && me->m.n) me->desc->current(c, &me->m);
+        if (me->desc->current && s->views[k].n) me->desc->current(c, &s->views[k]);
     }
-    nrn_nonvint_call(NRN_NV_CURRENT);
-    nrn_nonvint_call(NRN_NV_COND);
+    if (s->global) {
+        nrn_nonvint_call(NRN_NV_CURRENT);
+        nrn_nonvint_call(NRN_NV_COND);
+    }
     if (e->sav_rhs)
-        for (int i = 0; i < n; ++i) e->sav_rhs[i] -= c->rhs[i];
-    nrn_axial_rhs();
+        for (int i = n0; i < n1; ++i) e->sav_rhs[i] -= c->rhs[i];
+    const int* parent = e->parent;
+    for (int i = n0; i < n1; ++i) {
+        int p = parent[i];
+        if (p < 0) continue;
+        double dv = c->v[p] - c->v[i];
+        c->rhs[i] -= e->b[i] * dv;
+        c->rhs[p] += e->a[i] * dv;
+    }
     for (int k = 0; k < e->nmech; ++k) {
         nrn_mech_entry* me = &e->mechs[k];
-        if (me->desc->ode_spec && me->m.n) me->desc->ode_spec(c, &me->m);
+        if (me->desc->ode_spec && s->views[k].n) me->desc->ode_spec(c, &s->views[k]);
     }
     /* capacitive current; dv/dt = i_cap / cm */
-    const int* vn = cvg.vnode;
-    for (int k = 0; k < cvg.nv; ++k) {
+    const int* vn = s->vnode;
+    for (int k = 0; k < s->nv; ++k) {
         int nd = vn[k];
         double icap = c->rhs[nd];
         if (e->i_cap) e->i_cap[nd] = icap;
@@ -246,31 +364,32 @@ int nrn_cvode_f_internal(double t, double* y, double* ydot, void* data) {
         c->rhs[nd] = ydot[k];
     }
     if (e->sav_rhs)
-        for (int i = 0; i < n; ++i) e->sav_rhs[i] *= c->area[i] * 0.01;
-    memcpy(cvg.gmem, c->d, sizeof(double) * n);
-    move_dstates(ydot, 1);
-    nrn_call_ba(1);
+        for (int i = n0; i < n1; ++i) e->sav_rhs[i] *= c->area[i] * 0.01;
+    memcpy(cvg.gmem + n0, c->d + n0, sizeof(double) * n);
+    move_dstates(s, ydot, 1);
+    if (s->global) nrn_call_ba(1);
+    cvg.cur = prev ? prev : ci;
     return e->errored ? -1 : 0;
 }
 
 /* ------------------------------------------------------------------ Newton solve */
 
-/* Hines elimination over the whole tree (parents before children); rhs becomes x */
-static void hines_solve(void) {
+/* Hines elimination over the system's nodes (parents before children); rhs becomes x */
+static void hines_solve(int n0, int n1) {
     nrn_engine* e = &nrn_eng;
     double* restrict rhs = e->ctx.rhs;
     double* restrict d = e->ctx.d;
     const double* restrict a = e->a;
     const double* restrict b = e->b;
     const int* restrict parent = e->parent;
-    for (int i = e->nnode - 1; i >= 0; --i) {
+    for (int i = n1 - 1; i >= n0; --i) {
         int p = parent[i];
         if (p < 0) continue;
         double f = a[i] / d[i];
         d[p] -= f * b[i];
         rhs[p] -= f * rhs[i];
     }
-    for (int i = 0; i < e->nnode; ++i) {
+    for (int i = n0; i < n1; ++i) {
         int p = parent[i];
         if (p >= 0) rhs[i] -= b[i] * rhs[p];
         rhs[i] /= d[i];
@@ -279,9 +398,10 @@ static void hines_solve(void) {
 
 int nrn_cvode_lsetup_internal(void* data, int convfail, double* ypred, double* fpred, int* jcur,
                               double gamma) {
-    (void)data; (void)convfail; (void)ypred; (void)fpred; (void)gamma;
+    nrn_cvi* ci = data;
+    (void)convfail; (void)ypred; (void)fpred; (void)gamma;
     *jcur = 1; /* the matrix is rebuilt from the latest f at every solve */
-    cvg.stats.jac_calls++;
+    if (ci->sys.global) ci->stats.jac_calls++;
     return 0;
 }
 
@@ -289,34 +409,36 @@ int nrn_cvode_lsolve_internal(void* data, double* b, double* ycur, double* fcur,
                               double gamrat) {
     nrn_engine* e = &nrn_eng;
     nrn_ctx* c = &e->ctx;
-    (void)data; (void)ycur; (void)fcur; (void)gamrat;
-    cvg.stats.mxb_calls++;
+    nrn_cvi* ci = data;
+    nrn_cvsys* s = &ci->sys;
+    (void)ycur; (void)fcur; (void)gamrat;
+    ci->stats.mxb_calls++;
     if (gamma == 0.0) return 0; /* (I - 0 J) x = b */
     c->cj = 1.0 / gamma;
     c->dt = gamma;
-    const int n = e->nnode;
+    const int n0 = s->node0, n1 = s->node1;
     double* d = c->d;
     double* rhs = c->rhs;
     const double cfac = 1e-3 * c->cj;
-    memcpy(d, cvg.gmem, sizeof(double) * n);
-    const int* vn = cvg.vnode;
-    for (int k = 0; k < cvg.nv; ++k) d[vn[k]] += cfac * e->cm[vn[k]];
+    memcpy(d + n0, cvg.gmem + n0, sizeof(double) * (n1 - n0));
+    const int* vn = s->vnode;
+    for (int k = 0; k < s->nv; ++k) d[vn[k]] += cfac * e->cm[vn[k]];
     const int* parent = e->parent;
-    for (int i = 0; i < n; ++i)
+    for (int i = n0; i < n1; ++i)
         if (parent[i] >= 0) d[i] -= e->b[i];
-    for (int i = 0; i < n; ++i)
+    for (int i = n0; i < n1; ++i)
         if (parent[i] >= 0) d[parent[i]] -= e->a[i];
-    for (int k = 0; k < cvg.nv; ++k) rhs[vn[k]] = b[k] * (cfac * e->cm[vn[k]]);
-    for (int k = 0; k < cvg.nnocap; ++k) rhs[cvg.nocap[k]] = 0.0;
-    hines_solve();
-    for (int k = 0; k < cvg.nv; ++k) b[k] = rhs[vn[k]];
+    for (int k = 0; k < s->nv; ++k) rhs[vn[k]] = b[k] * (cfac * e->cm[vn[k]]);
+    for (int k = 0; k < s->nnocap; ++k) rhs[s->nocap[k]] = 0.0;
+    hines_solve(n0, n1);
+    for (int k = 0; k < s->nv; ++k) b[k] = rhs[vn[k]];
     if (cvg.stiff == 2) {
-        move_dstates(b, 0);
+        move_dstates(s, b, 0);
         for (int k = 0; k < e->nmech; ++k) {
             nrn_mech_entry* me = &e->mechs[k];
-            if (me->desc->ode_matsol && me->m.n) me->desc->ode_matsol(c, &me->m);
+            if (me->desc->ode_matsol && s->views[k].n) me->desc->ode_matsol(c, &s->views[k]);
         }
-        move_dstates(b, 1);
+        move_dstates(s, b, 1);
     }
     return e->errored ? -1 : 0;
 }
@@ -324,23 +446,35 @@ int nrn_cvode_lsolve_internal(void* data, double* b, double* ycur, double* fcur,
 /* ------------------------------------------------------------- Python services */
 
 int nrn_cvode_fun(double t, double* y, double* ydot) {
-    if (!cvg.structure_ok || cvg.neq == 0) return -1;
-    return nrn_cvode_f_internal(t, y, ydot, &cvg);
+    if (!cvg.structure_ok || cvg.neq == 0 || cvg.local) return -1;
+    return nrn_cvode_f_internal(t, y, ydot, &cvg.gi);
 }
 
 int nrn_cvode_gather(double* y) {
     if (!cvg.structure_ok) return -1;
-    if (cvg.y && y != cvg.y) memcpy(y, cvg.y, sizeof(double) * cvg.neq);
-    return cvg.neq;
+    if (!cvg.local) {
+        if (cvg.gi.y) memcpy(y, cvg.gi.y, sizeof(double) * cvg.gi.sys.neq);
+        return cvg.gi.sys.neq;
+    }
+    int off = 0;
+    for (int c = 0; c < cvg.nlcv; ++c) {
+        nrn_cvi* ci = &cvg.lcv[c];
+        if (ci->y) memcpy(y + off, ci->y, sizeof(double) * ci->sys.neq);
+        off += ci->sys.neq;
+    }
+    return off;
 }
 
 int nrn_cvode_dstates(double* ydot) {
-    if (!cvg.structure_ok || cvg.neq == 0) return -1;
+    if (!cvg.structure_ok) return -1;
     nrn_engine* e = &nrn_eng;
-    for (int k = 0; k < cvg.nv; ++k) ydot[k] = e->ctx.rhs[cvg.vnode[k]];
-    move_dstates(ydot, 1);
-    return cvg.neq;
+    int off = 0;
+    int nsys = cvg.local ? cvg.nlcv : 1;
+    for (int c = 0; c < nsys; ++c) {
+        nrn_cvsys* s = cvg.local ? &cvg.lcv[c].sys : &cvg.gi.sys;
+        for (int k = 0; k < s->nv; ++k) ydot[off + k] = e->ctx.rhs[s->vnode[k]];
+        move_dstates(s, ydot + off, 1);
+        off += s->neq;
+    }
+    return off;
 }
-
-double* nrn_cvode_scratch(void);
-double* nrn_cvode_scratch(void) { return scratch; }

@@ -12,7 +12,7 @@
 #include "engine_int.h"
 #include "cvode_api.h"
 
-double* nrn_cvode_scratch(void);
+
 
 static nrn_cvode* G;
 static int (*fixed_at_time)(nrn_ctx*, double);
@@ -22,20 +22,34 @@ static int delivering;      /* inside deliver_events */
 static double deliver_tt;   /* its time */
 
 static double eps(double x) { return 100.0 * DBL_EPSILON * fabs(x); }
+double nrn_cvode_eps(double x) { return eps(x); }
+
+#define GI (&G->gi)
 
 /* ------------------------------------------------------------------- recording */
 
-static void record_continuous(void) {
+/* per-step records: all of them for the global step, the cell's own for the local step */
+void nrn_cvi_record(nrn_cvi* ci) {
     nrn_engine* e = &nrn_eng;
-    e->ctx.t = G->t_;
-    nrn_call_ba(2);
-    nrn_record_continuous();
+    e->ctx.t = ci->t_;
+    if (ci->sys.global) {
+        nrn_call_ba(2);
+        nrn_record_continuous();
+        return;
+    }
+    for (int k = 0; k < ci->sys.nrec; ++k) {
+        nrn_record* r = &e->records[ci->sys.rec[k]];
+        if (r->mode == 0) nrn_vec_append(r->y, *r->src);
+    }
 }
 
-static void set_init_flag(void) {
-    G->initialize_ = 1;
-    if (++G->prior2init_ == 1) record_continuous();
+void nrn_cvi_set_init_flag(nrn_cvi* ci) {
+    ci->initialize_ = 1;
+    if (++ci->prior2init_ == 1) nrn_cvi_record(ci);
 }
+
+static void record_continuous(void) { nrn_cvi_record(GI); }
+static void set_init_flag(void) { nrn_cvi_set_init_flag(GI); }
 
 /* ------------------------------------------------------------- event bookkeeping */
 
@@ -45,45 +59,90 @@ static int pnt_on_cell(int pnt) {
     return e->mechs[e->pnts[pnt].mech].kind == NRN_KIND_POINT;
 }
 
-static int event_reinits(const nrn_event* ev) {
+/* the integrator a point process's events re-initialize (NULL: artificial cell) */
+static nrn_cvi* pnt_cvi(int pnt) {
     nrn_engine* e = &nrn_eng;
+    if (!pnt_on_cell(pnt)) return NULL;
+    if (!G->local) return GI;
+    int node = e->mechs[e->pnts[pnt].mech].m.node[e->pnts[pnt].row];
+    for (int c = 0; c < G->nlcv; ++c)
+        if (node >= G->lcv[c].sys.node0 && node < G->lcv[c].sys.node1) return &G->lcv[c];
+    return NULL;
+}
+
+static nrn_cvi* owner_cvi(int* owner, int n, int k) {
+    if (!G->local) return GI;
+    if (!owner || k >= n || owner[k] < 0 || owner[k] >= G->nlcv) return NULL;
+    return &G->lcv[owner[k]];
+}
+
+/* the integrator an event concerns and whether it can change states (re-initialization) */
+nrn_cvi* nrn_cvode_event_cvi(const nrn_event* ev, int* reinit) {
+    nrn_engine* e = &nrn_eng;
+    *reinit = 0;
     switch (ev->type) {
     case NRN_EV_NETCON: {
         nrn_netcon* nc = &e->netcons[ev->target];
-        return nc->in_use && pnt_on_cell(nc->target);
+        if (!nc->in_use) return NULL;
+        nrn_cvi* ci = pnt_cvi(nc->target);
+        *reinit = ci != NULL;
+        return ci;
     }
     case NRN_EV_SELF:
-    case NRN_EV_WATCH:
-        return pnt_on_cell(ev->target);
+    case NRN_EV_WATCH: {
+        nrn_cvi* ci = pnt_cvi(ev->target);
+        *reinit = ci != NULL;
+        return ci;
+    }
     case NRN_EV_PLAY:
-        return 1;
+        *reinit = 1;
+        return owner_cvi(G->play_owner, G->nplay_owner, ev->target);
+    case NRN_EV_RECORD:
+        return owner_cvi(G->rec_owner, G->nrec_owner, ev->target);
     default:
-        return 0;
+        return NULL;
     }
 }
 
-/* look at every queued event due by tt (the heap's due events form a subtree at the top) */
-static void scan_due(int pos, double tt, int* reinit, int* stop) {
+/* look at every queued event due by tt (the heap's due events form a subtree at the top):
+ * the integrators they concern go to tt, those whose states can change are re-initialized */
+static void scan_due(int pos, double tt, int* stop) {
     nrn_engine* e = &nrn_eng;
     if (pos >= e->nev || e->heap[pos].t > tt) return;
     const nrn_event* ev = &e->heap[pos];
-    if (event_reinits(ev)) *reinit = 1;
+    int reinit;
+    nrn_cvi* ci = nrn_cvode_event_cvi(ev, &reinit);
+    if (ci && G->local) nrn_cvi_interpolate(ci, tt);
+    if (ci && reinit) nrn_cvi_set_init_flag(ci);
     if (ev->type == NRN_EV_PYTHON && ev->target < 0) *stop = 1;
-    scan_due(2 * pos + 1, tt, reinit, stop);
-    scan_due(2 * pos + 2, tt, reinit, stop);
+    scan_due(2 * pos + 1, tt, stop);
+    scan_due(2 * pos + 2, tt, stop);
+}
+
+static void touch_pnt(int pnt) {
+    nrn_cvi* ci = pnt_cvi(pnt);
+    if (!ci) return;
+    if (G->local) {
+        nrn_cvi_interpolate(ci, deliver_tt);
+        nrn_eng.ctx.t = deliver_tt;
+    }
+    nrn_cvi_set_init_flag(ci);
 }
 
 /* events created while delivering (zero-delay self events, net_event of artificial cells)
- * that reach a cell at the delivery time also re-initialize */
+ * that reach a cell at the delivery time also re-initialize it */
 static void cv_net_send(nrn_ctx* ctx, nrn_mech* m, int i, double* w, double delay, double flag) {
+    double t = ctx->t;
     orig_net_send(ctx, m, i, w, delay, flag);
-    if (delivering && ctx->t + delay <= deliver_tt && m->pnt && pnt_on_cell(m->pnt[i])) {
-        set_init_flag();
+    if (delivering && t + delay <= deliver_tt && m->pnt) {
+        touch_pnt(m->pnt[i]);
+        ctx->t = t;
     }
 }
 
 static void cv_net_event(nrn_ctx* ctx, nrn_mech* m, int i, double t) {
     nrn_engine* e = &nrn_eng;
+    double tsav = ctx->t;
     orig_net_event(ctx, m, i, t);
     if (!delivering || !m->pnt) return;
     int ps = e->pnts[m->pnt[i]].presyn;
@@ -91,13 +150,14 @@ static void cv_net_event(nrn_ctx* ctx, nrn_mech* m, int i, double t) {
     nrn_presyn* p = &e->presyns[ps];
     for (int k = 0; k < p->nnc; ++k) {
         nrn_netcon* nc = &e->netcons[p->nc[k]];
-        if (nc->active && t + nc->delay <= deliver_tt && pnt_on_cell(nc->target)) {
-            set_init_flag();
-        }
+        if (nc->active && t + nc->delay <= deliver_tt) touch_pnt(nc->target);
     }
+    ctx->t = tsav;
 }
 
 /* ------------------------------------------------ condition_order 2 thresholds */
+
+static double* cond_valthresh;
 
 static void cond_reserve(void) {
     nrn_engine* e = &nrn_eng;
@@ -109,55 +169,81 @@ static void cond_reserve(void) {
     G->cond_tq = realloc(G->cond_tq, sizeof(double) * cap);
     G->cond_flag = realloc(G->cond_flag, sizeof(int) * cap);
     G->cond_valid = realloc(G->cond_valid, sizeof(int) * cap);
+    cond_valthresh = realloc(cond_valthresh, sizeof(double) * cap);
     for (int i = G->capcond; i < cap; ++i) {
         G->cond_tq[i] = -1e300;
         G->cond_flag[i] = 0;
         G->cond_valid[i] = 0;
         G->cond_valold[i] = 0.0;
         G->cond_told[i] = 0.0;
+        cond_valthresh[i] = 0.0;
     }
     G->capcond = cap;
 }
 
-static double* cond_valthresh;
-static int cap_valthresh;
+/* NEURON's ConditionEvent::condition for source k after integrator ci moved */
+static void condition(int k, nrn_cvi* ci) {
+    nrn_presyn* ps = &nrn_eng.presyns[k];
+    if (G->cond_tq[k] > -1e299) { /* pending crossing abandoned: the cell went back */
+        G->cond_tq[k] = -1e300;
+        cond_valthresh[k] = 0.0;
+        G->cond_flag[k] = 0;
+    }
+    double val = *ps->thvar - ps->threshold;
+    if (!G->cond_flag[k] && val >= 0.0) {
+        G->cond_flag[k] = 1;
+        cond_valthresh[k] = 0.0;
+        if (ci->t0_ == ci->tn_ || !G->cond_valid[k]) {
+            nrn_presyn_fire(k, ci->t_);
+        } else {
+            cond_valthresh[k] = G->cond_valold[k];
+            double th = -G->cond_valold[k] / (val - G->cond_valold[k]);
+            th = th * ci->t_ + (1.0 - th) * G->cond_told[k];
+            G->cond_tq[k] = th;
+        }
+    } else if (G->cond_flag[k] && G->cond_valold[k] < cond_valthresh[k] &&
+               val < cond_valthresh[k]) {
+        G->cond_flag[k] = 0;
+    }
+    G->cond_valold[k] = val;
+    G->cond_told[k] = ci->t_;
+    G->cond_valid[k] = 1;
+}
 
-static void evaluate_conditions(void) {
+void nrn_cvode_evaluate_conditions(nrn_cvi* ci) {
     nrn_engine* e = &nrn_eng;
     cond_reserve();
-    if (cap_valthresh < G->capcond) {
-        cond_valthresh = realloc(cond_valthresh, sizeof(double) * G->capcond);
-        for (int i = cap_valthresh; i < G->capcond; ++i) cond_valthresh[i] = 0.0;
-        cap_valthresh = G->capcond;
-    }
     G->ncond = e->npresyn;
-    for (int k = 0; k < e->npresyn; ++k) {
+    if (ci->sys.global) {
+        for (int k = 0; k < e->npresyn; ++k)
+            if (e->presyns[k].in_use && e->presyns[k].thvar) condition(k, ci);
+    } else {
+        for (int j = 0; j < ci->sys.nps; ++j) condition(ci->sys.ps[j], ci);
+    }
+}
+
+/* condition_order 1: a source above threshold at the step boundary fires now */
+void nrn_cvode_check_thresholds(nrn_cvi* ci) {
+    nrn_engine* e = &nrn_eng;
+    e->ctx.t = ci->t_;
+    if (ci->sys.global) {
+        double teps = e->spike_teps;
+        e->spike_teps = 0.0;
+        nrn_check_thresholds();
+        e->spike_teps = teps;
+        return;
+    }
+    for (int j = 0; j < ci->sys.nps; ++j) {
+        int k = ci->sys.ps[j];
         nrn_presyn* ps = &e->presyns[k];
-        if (!ps->in_use || !ps->thvar) continue;
-        if (G->cond_tq[k] > -1e299) { /* pending crossing abandoned: the cell went back */
-            G->cond_tq[k] = -1e300;
-            cond_valthresh[k] = 0.0;
-            G->cond_flag[k] = 0;
-        }
-        double val = *ps->thvar - ps->threshold;
-        if (!G->cond_flag[k] && val >= 0.0) {
-            G->cond_flag[k] = 1;
-            cond_valthresh[k] = 0.0;
-            if (G->t0_ == G->tn_ || !G->cond_valid[k]) {
-                nrn_presyn_fire(k, G->t_);
-            } else {
-                cond_valthresh[k] = G->cond_valold[k];
-                double th = -G->cond_valold[k] / (val - G->cond_valold[k]);
-                th = th * G->t_ + (1.0 - th) * G->cond_told[k];
-                G->cond_tq[k] = th;
+        if (*ps->thvar - ps->threshold > 0.0) {
+            if (!ps->flag) {
+                ps->flag = 1;
+                nrn_presyn_fire(k, ci->t_);
             }
-        } else if (G->cond_flag[k] && G->cond_valold[k] < cond_valthresh[k] &&
-                   val < cond_valthresh[k]) {
-            G->cond_flag[k] = 0;
+        } else {
+            ps->flag = 0;
         }
-        G->cond_valold[k] = val;
-        G->cond_told[k] = G->t_;
-        G->cond_valid[k] = 1;
     }
 }
 
@@ -176,7 +262,7 @@ static double cond_least(int* which) {
 
 /* --------------------------------------------------------------- event times */
 
-static double least_t(void) {
+double nrn_cvode_least_event(void) {
     nrn_engine* e = &nrn_eng;
     double t = e->nev > 0 ? e->heap[0].t : 1e300;
     int w;
@@ -186,7 +272,10 @@ static double least_t(void) {
     return t;
 }
 
+static double least_t(void) { return nrn_cvode_least_event(); }
+
 void nrn_cvode_set_breakpoints(double* t, int n) {
+    G = nrn_cvode_get();
     free(G->brk_t);
     G->brk_t = NULL;
     G->nbrk = 0;
@@ -197,7 +286,8 @@ void nrn_cvode_set_breakpoints(double* t, int n) {
     G->nbrk = n;
 }
 
-static int deliver_events(double tt) {
+/* deliver everything due at tt (all due events are at tt: the integrators went there) */
+int nrn_cvode_deliver_events(double tt) {
     nrn_engine* e = &nrn_eng;
     e->ctx.t = tt;
     for (;;) {
@@ -210,17 +300,31 @@ static int deliver_events(double tt) {
         }
         while (G->brk_next < G->nbrk && G->brk_t[G->brk_next] <= tt) {
             G->brk_next++;
-            set_init_flag();
+            if (G->local) {
+                for (int c = 0; c < G->nlcv; ++c) {
+                    nrn_cvi_interpolate(&G->lcv[c], tt);
+                    nrn_cvi_set_init_flag(&G->lcv[c]);
+                }
+            } else {
+                set_init_flag();
+            }
             progress = 1;
         }
         if (e->nev > 0 && e->heap[0].t <= tt) {
-            int reinit = 0, stop = 0;
-            scan_due(0, tt, &reinit, &stop);
-            if (reinit) set_init_flag();
+            int stop = 0;
+            scan_due(0, tt, &stop);
             if (stop) {
-                record_continuous();
+                if (G->local) {
+                    for (int c = 0; c < G->nlcv; ++c) {
+                        nrn_cvi_interpolate(&G->lcv[c], tt);
+                        nrn_cvi_record(&G->lcv[c]);
+                    }
+                } else {
+                    record_continuous();
+                }
                 G->stop_requested = 1;
             }
+            e->ctx.t = tt;
             delivering = 1;
             deliver_tt = tt;
             int r = nrn_deliver_until(tt);
@@ -238,137 +342,143 @@ static int deliver_events(double tt) {
 
 /* SOLVE blocks the integrator cannot take (no ode_spec) and after_cvode procedures run
  * once before each step, as NEURON does. */
-static void do_nonode(void) {
+static void do_nonode(nrn_cvi* ci) {
     nrn_engine* e = &nrn_eng;
     for (int k = 0; k < e->nmech && !e->errored; ++k) {
         nrn_mech_entry* me = &e->mechs[k];
-        if (!me->m.n) continue;
-        if (me->desc->state && !me->desc->ode_spec) me->desc->state(&e->ctx, &me->m);
-        if (me->desc->after_cvode) me->desc->after_cvode(&e->ctx, &me->m);
+        nrn_mech* m = &ci->sys.views[k];
+        if (!m->n) continue;
+        if (me->desc->state && !me->desc->ode_spec) me->desc->state(&e->ctx, m);
+        if (me->desc->after_cvode) me->desc->after_cvode(&e->ctx, m);
     }
 }
 
-static int cv_init(double tout) {
+int nrn_cvi_init(nrn_cvi* ci, double tout) {
     nrn_engine* e = &nrn_eng;
-    G->stats.init_calls++;
-    G->initialize_ = 1;
-    G->t_ = G->t0_ = G->tn_ = tout;
-    G->next_at_time_ = G->t_ + 1e5;
+    ci->stats.init_calls++;
+    ci->initialize_ = 1;
+    ci->t_ = ci->t0_ = ci->tn_ = tout;
+    ci->next_at_time_ = ci->t_ + 1e5;
     e->ctx.t = tout;
-    if (G->neq > 0) {
-        nrn_cvode_gather_internal(G->y);
-        for (int i = 0; i < G->neq; ++i) G->atol[i] = G->atol_base * G->atolscale[i];
-        cvb_reinit(&G->cv, G->t_, G->y);
-        G->cv.rtol = G->rtol;
-        G->cv.qmax = G->maxorder;
-        G->cv.hmax_inv = G->maxstep > 0.0 ? 1.0 / G->maxstep : 0.0;
-        G->cv.hmin = G->minstep;
-        G->cv.hin = 0.0;
-        G->cv.gamma = 0.0;
-        G->cv.h = 0.0;
-        if (nrn_cvode_f_internal(G->t_, G->y, nrn_cvode_scratch(), G)) return -1;
+    if (ci->sys.neq > 0) {
+        nrn_cvode_gather_internal(&ci->sys, ci->y);
+        double* scale = G->atolscale;
+        if (ci->sys.global) {
+            for (int i = 0; i < ci->sys.neq; ++i) ci->atol[i] = G->atol_base * scale[i];
+        } else {
+            /* the cell's voltages then its states, with the global map's scales */
+            nrn_cvsys* g = &GI->sys;
+            int k = 0;
+            for (int i = 0; i < ci->sys.nv; ++i) ci->atol[k++] = G->atol_base * scale[0];
+            for (int j = 0; j < ci->sys.nmech; ++j) {
+                nrn_cvode_mech* cm = &ci->sys.mechs[j];
+                int gieq = -1;
+                for (int jj = 0; jj < g->nmech; ++jj)
+                    if (g->mechs[jj].k == cm->k) gieq = g->mechs[jj].ieq + cm->row0 * cm->nstate;
+                for (int q = 0; q < cm->ninst * cm->nstate; ++q)
+                    ci->atol[k++] = G->atol_base * (gieq >= 0 ? scale[gieq + q] : 1.0);
+            }
+        }
+        cvb_reinit(&ci->cv, ci->t_, ci->y);
+        ci->cv.rtol = G->rtol;
+        ci->cv.qmax = G->maxorder;
+        ci->cv.hmax_inv = G->maxstep > 0.0 ? 1.0 / G->maxstep : 0.0;
+        ci->cv.hmin = G->minstep;
+        ci->cv.hin = 0.0;
+        ci->cv.gamma = 0.0;
+        ci->cv.h = 0.0;
+        if (nrn_cvode_f_internal(ci->t_, ci->y, ci->scratch, ci)) return -1;
     }
-    G->tstop_ = G->next_at_time_ - eps(G->next_at_time_);
-    G->initialize_ = 0;
-    G->prior2init_ = 0;
-    G->can_retreat_ = 0;
+    ci->tstop_ = ci->next_at_time_ - eps(ci->next_at_time_);
+    ci->initialize_ = 0;
+    ci->prior2init_ = 0;
+    ci->can_retreat_ = 0;
     return e->errored ? -1 : 0;
 }
 
-static int cv_error(int code) {
+static int cv_error(nrn_cvi* ci, int code) {
     char buf[128];
-    snprintf(buf, sizeof(buf), "(t = %.17g, %s)", G->t_, nrn_cvode_errmsg(code));
+    snprintf(buf, sizeof(buf), "(t = %.17g, %s)", ci->t_, nrn_cvode_errmsg(code));
     nrn_error("variable step integrator error", buf);
     return -1;
 }
 
-static int advance_tn(void) {
+int nrn_cvi_advance(nrn_cvi* ci) {
     nrn_engine* e = &nrn_eng;
-    if (G->neq == 0) {
-        G->t_ += 1e9;
-        G->tn_ = G->t_;
-        e->ctx.t = G->t_;
+    if (ci->sys.neq == 0) {
+        ci->t_ += 1e9;
+        ci->tn_ = ci->t_;
+        e->ctx.t = ci->t_;
         return 0;
     }
-    if (G->t_ >= G->tstop_ - eps(G->t_)) {
-        G->stats.ts_inits++;
-        G->tstop_begin_ = G->tstop_;
-        G->tstop_end_ = G->tstop_ + 1.5 * eps(G->tstop_);
-        return cv_init(G->tstop_end_);
+    if (ci->t_ >= ci->tstop_ - eps(ci->t_)) {
+        ci->stats.ts_inits++;
+        ci->tstop_begin_ = ci->tstop_;
+        ci->tstop_end_ = ci->tstop_ + 1.5 * eps(ci->tstop_);
+        return nrn_cvi_init(ci, ci->tstop_end_);
     }
-    G->stats.advance_calls++;
-    e->ctx.t = G->t_;
-    do_nonode();
-    cvb_set_stop_time(&G->cv, G->tstop_);
-    double tret = G->t_;
-    int r = cvb_solve(&G->cv, G->tstop_, G->y, &tret, CVB_ONE_STEP);
-    G->t_ = tret;
-    if (r < 0) {
-        nrn_cvode_f_internal(G->t_, G->y, nrn_cvode_scratch(), G);
-        return cv_error(r);
-    }
-    nrn_cvode_f_internal(G->t_, G->y, nrn_cvode_scratch(), G);
-    G->tn_ = G->cv.tn;
-    G->t0_ = G->tn_ - G->cv.h;
-    G->can_retreat_ = 1;
-    e->ctx.t = G->t_;
+    ci->stats.advance_calls++;
+    e->ctx.t = ci->t_;
+    do_nonode(ci);
+    cvb_set_stop_time(&ci->cv, ci->tstop_);
+    double tret = ci->t_;
+    int r = cvb_solve(&ci->cv, ci->tstop_, ci->y, &tret, CVB_ONE_STEP);
+    ci->t_ = tret;
+    nrn_cvode_f_internal(ci->t_, ci->y, ci->scratch, ci);
+    if (r < 0) return cv_error(ci, r);
+    ci->tn_ = ci->cv.tn;
+    ci->t0_ = ci->tn_ - ci->cv.h;
+    ci->can_retreat_ = 1;
+    e->ctx.t = ci->t_;
     return e->errored ? -1 : 0;
 }
 
-static int interpolate(double tout) {
+int nrn_cvi_interpolate(nrn_cvi* ci, double tout) {
     nrn_engine* e = &nrn_eng;
-    if (G->neq == 0) {
-        G->t_ = tout;
+    if (ci->sys.neq == 0) {
+        ci->t_ = tout;
         e->ctx.t = tout;
         return 0;
     }
-    if (!G->can_retreat_) {
+    if (!ci->can_retreat_) {
         e->ctx.t = tout; /* an event in the initialization interval: no interpolation */
         return 0;
     }
-    if (fabs(tout - G->t_) <= eps(G->t_)) {
-        G->t_ = tout;
+    if (fabs(tout - ci->t_) <= eps(ci->t_)) {
+        ci->t_ = tout;
         e->ctx.t = tout;
         return 0;
     }
-    if (tout < G->t0_) tout = G->t0_;
-    if (tout > G->tn_) tout = G->tn_;
-    G->stats.interpolate_calls++;
-    int r = cvb_get_dky(&G->cv, tout, 0, G->y);
-    if (r != CVB_SUCCESS) return cv_error(r);
-    G->t_ = tout;
-    nrn_cvode_f_internal(G->t_, G->y, nrn_cvode_scratch(), G);
-    e->ctx.t = G->t_;
+    if (tout < ci->t0_) tout = ci->t0_;
+    if (tout > ci->tn_) tout = ci->tn_;
+    ci->stats.interpolate_calls++;
+    int r = cvb_get_dky(&ci->cv, tout, 0, ci->y);
+    if (r != CVB_SUCCESS) return cv_error(ci, r);
+    ci->t_ = tout;
+    nrn_cvode_f_internal(ci->t_, ci->y, ci->scratch, ci);
+    e->ctx.t = ci->t_;
     return e->errored ? -1 : 0;
 }
 
-static void check_thresholds(void) {
-    nrn_engine* e = &nrn_eng;
-    double teps = e->spike_teps;
-    e->spike_teps = 0.0;
-    e->ctx.t = G->t_;
-    nrn_check_thresholds();
-    e->spike_teps = teps;
-}
-
 static int handle_step(double te) {
+    nrn_cvi* ci = GI;
     int r = 0;
     if (G->condition_order == 1) {
-        check_thresholds();
-        if (least_t() <= G->t_) return 0;
+        nrn_cvode_check_thresholds(ci);
+        if (least_t() <= ci->t_) return 0;
     }
-    if (G->initialize_) {
-        r = cv_init(G->t_);
+    if (ci->initialize_) {
+        r = nrn_cvi_init(ci, ci->t_);
         G->initialized_ = 1;
-        if (G->condition_order == 2) evaluate_conditions();
-    } else if (te <= G->tn_) {
-        r = interpolate(te);
-    } else if (G->t_ < G->tn_) {
-        r = interpolate(G->tn_);
+        if (G->condition_order == 2) nrn_cvode_evaluate_conditions(ci);
+    } else if (te <= ci->tn_) {
+        r = nrn_cvi_interpolate(ci, te);
+    } else if (ci->t_ < ci->tn_) {
+        r = nrn_cvi_interpolate(ci, ci->tn_);
     } else {
         record_continuous();
-        r = advance_tn();
-        if (!r && G->condition_order == 2) evaluate_conditions();
+        r = nrn_cvi_advance(ci);
+        if (!r && G->condition_order == 2) nrn_cvode_evaluate_conditions(ci);
     }
     return r;
 }
@@ -376,14 +486,14 @@ static int handle_step(double te) {
 static int global_microstep(void) {
     double tt = least_t();
     int r;
-    if (tt - G->t_ <= 0.0) {
-        r = deliver_events(tt);
+    if (tt - GI->t_ <= 0.0) {
+        r = nrn_cvode_deliver_events(tt);
     } else {
         r = handle_step(tt);
     }
     if (!r) {
         double tl = least_t();
-        if (tl < G->t_) r = interpolate(tl);
+        if (tl < GI->t_) r = nrn_cvi_interpolate(GI, tl);
     }
     return r;
 }
@@ -414,25 +524,30 @@ void nrn_cvode_set_active(int on) {
  * (the integrator will stop just before it); true when te is the initialization time */
 int nrn_cvode_at_time(nrn_ctx* ctx, double te) {
     (void)ctx;
-    if (G->initialize_) {
-        if (G->t0_ < te && te < G->next_at_time_) G->next_at_time_ = te;
-        return fabs(te - G->t0_) <= eps(G->t0_) ? 1 : 0;
+    nrn_cvi* ci = G->cur;
+    if (ci && ci->initialize_) {
+        if (ci->t0_ < te && te < ci->next_at_time_) ci->next_at_time_ = te;
+        return fabs(te - ci->t0_) <= eps(ci->t0_) ? 1 : 0;
     }
     return 0;
 }
 
+static void reset_conditions(void) {
+    for (int k = 0; k < G->capcond; ++k) {
+        G->cond_valid[k] = 0;
+        G->cond_flag[k] = 0;
+        G->cond_tq[k] = -1e300;
+    }
+}
+
 int nrn_cvode_re_init(void) {
     G = nrn_cvode_get();
-    memset(&G->stats, 0, sizeof(G->stats));
-    if (cv_init(nrn_eng.ctx.t)) return -1;
-    if (G->condition_order == 2) {
-        for (int k = 0; k < G->capcond; ++k) {
-            G->cond_valid[k] = 0;
-            G->cond_flag[k] = 0;
-            G->cond_tq[k] = -1e300;
-        }
-        evaluate_conditions();
-    }
+    double t = nrn_eng.ctx.t;
+    reset_conditions();
+    if (G->local) return nrn_cvode_local_init_all(t);
+    memset(&GI->stats, 0, sizeof(GI->stats));
+    if (nrn_cvi_init(GI, t)) return -1;
+    if (G->condition_order == 2) nrn_cvode_evaluate_conditions(GI);
     return nrn_eng.errored ? -1 : 0;
 }
 
@@ -448,25 +563,26 @@ int nrn_cvode_finitialize(void) {
 int nrn_cvode_solve(double tout) {
     nrn_engine* e = &nrn_eng;
     G = nrn_cvode_get();
+    if (G->local) return nrn_cvode_local_solve(tout);
     int r = 0;
     if (tout >= 0.0) {
-        while (G->t_ < tout || least_t() < tout) {
+        while (GI->t_ < tout || least_t() < tout) {
             r = global_microstep();
             if (r || stopped()) goto done;
         }
-        r = interpolate(tout);
+        r = nrn_cvi_interpolate(GI, tout);
         if (!r) record_continuous();
     } else {
-        double tc = G->t_;
+        double tc = GI->t_;
         G->initialized_ = 0;
-        while (G->t_ <= tc && !G->initialized_) {
+        while (GI->t_ <= tc && !G->initialized_) {
             r = global_microstep();
             if (r || stopped()) break;
         }
     }
 done:
-    e->ctx.t = G->t_;
-    if (G->neq > 0 && G->cv.h != 0.0) e->ctx.dt = G->cv.h;
+    e->ctx.t = GI->t_;
+    if (GI->sys.neq > 0 && GI->cv.h != 0.0) e->ctx.dt = GI->cv.h;
     return r || e->errored ? -1 : 0;
 }
 
@@ -480,13 +596,19 @@ int nrn_cvode_stop_event(double t) {
 }
 
 /* stdrun's continuerun under CVode: post the stop event, step while t < tstop, then one
- * more step that delivers the stop event (so every record is taken at tstop) */
+ * more step that delivers the stop event (so every record is taken at tstop); the local
+ * step integrates to tstop (cvode.solve) */
 int nrn_cvode_run_until(double tstop) {
     nrn_engine* e = &nrn_eng;
     G = nrn_cvode_get();
     e->stoprun = 0;
     G->stop_requested = 0;
     nrn_cvode_stop_event(tstop);
+    if (G->local) {
+        int r = nrn_cvode_local_solve(tstop);
+        G->stop_requested = 0;
+        return r;
+    }
     while (e->ctx.t < tstop && !e->stoprun && !G->stop_requested) {
         if (nrn_cvode_fadvance()) return -1;
     }

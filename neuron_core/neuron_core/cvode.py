@@ -34,11 +34,7 @@ class CVode:
 
     def active(self, on: Optional[float] = None) -> bool:
         if on is not None:
-            on = bool(float(on))
-            if on and controller.settings["use_local_dt"]:
-                raise NeuronError("CVode.use_local_dt(1): the local variable time step method "
-                                  "is not available; use the global method (use_local_dt(0))")
-            controller.set_active(on)
+            controller.set_active(bool(float(on)))
         return controller.active
 
     def re_init(self) -> float:
@@ -112,8 +108,8 @@ class CVode:
                 raise NeuronError("CVode.maxstep must be in [0, 1e9]")
             self._set("maxstep", v, restart=False)
             controller.c.maxstep = v
-            if controller.c.neq:
-                controller.c.cv.hmax_inv = 1.0 / v if v > 0 else 0.0
+            if controller.c.neq and not controller.c.local:
+                controller.c.gi.cv.hmax_inv = 1.0 / v if v > 0 else 0.0
         return controller.settings["maxstep"]
 
     def minstep(self, value=None) -> float:
@@ -123,8 +119,8 @@ class CVode:
                 raise NeuronError("CVode.minstep must be in [0, 1e9]")
             self._set("minstep", v, restart=False)
             controller.c.minstep = v
-            if controller.c.neq:
-                controller.c.cv.hmin = v
+            if controller.c.neq and not controller.c.local:
+                controller.c.gi.cv.hmin = v
         return controller.settings["minstep"]
 
     def condition_order(self, value=None) -> int:
@@ -137,14 +133,15 @@ class CVode:
         return int(controller.settings["condition_order"])
 
     def use_local_dt(self, value=None) -> bool:
-        if value is not None and bool(float(value)):
-            from .parallel.transfer import state as transfer
-            if transfer.targets:
-                raise NeuronError("CVode.use_local_dt(1) cannot be used with gap junctions")
-            raise NeuronError("CVode.use_local_dt(1): the local variable time step method is "
-                              "not available; the global method (use_local_dt(0)) is")
+        """One integrator per cell, each with its own time step (NEURON's lvardt)."""
         if value is not None:
-            controller.settings["use_local_dt"] = 0
+            on = bool(float(value))
+            if on:
+                from .parallel.transfer import state as transfer
+                if transfer.targets:
+                    raise NeuronError("CVode.use_local_dt(1) cannot be used with gap junctions")
+            if on != bool(controller.settings["use_local_dt"]):
+                self._set("use_local_dt", 1 if on else 0)
         return bool(controller.settings["use_local_dt"])
 
     def use_daspk(self, value=None) -> bool:
@@ -199,11 +196,15 @@ class CVode:
             schedule_python_event(t, lambda: execute_hoc(stmt))
         return t
 
-    def record(self, ref, yvec, tvec, discrete: float = 0) -> float:
-        """Record ref and t at every step into yvec and tvec."""
+    def record(self, ref, yvec, tvec, discrete: float = 0, sec=None) -> float:
+        """Record ref and its time at every step into yvec and tvec (with the local step,
+        the time of the cell that owns ref)."""
         from .builtins import VARIABLES
         yvec.record(ref)
-        tvec.record(VARIABLES["t"].ref())
+        if controller.active and controller.settings["use_local_dt"]:
+            tvec.record(controller.cell_time_ref(ref))
+        else:
+            tvec.record(VARIABLES["t"].ref())
         return 0.0
 
     def record_remove(self, vec) -> float:
@@ -226,18 +227,18 @@ class CVode:
 
     def error_weights(self, vec) -> float:
         c = controller.c
-        if not controller.active or c.neq == 0:
+        if not controller.active or c.neq == 0 or c.local:
             _fill(vec, np.zeros(0))
         else:
-            _fill(vec, np.frombuffer(ffi.buffer(c.cv.ewt, 8 * c.neq), dtype=float).copy())
+            _fill(vec, np.frombuffer(ffi.buffer(c.gi.cv.ewt, 8 * c.neq), dtype=float).copy())
         return 0.0
 
     def acor(self, vec) -> float:
         c = controller.c
-        if not controller.active or c.neq == 0:
+        if not controller.active or c.neq == 0 or c.local:
             _fill(vec, np.zeros(0))
         else:
-            _fill(vec, np.frombuffer(ffi.buffer(c.cv.acor, 8 * c.neq), dtype=float).copy())
+            _fill(vec, np.frombuffer(ffi.buffer(c.gi.cv.acor, 8 * c.neq), dtype=float).copy())
         return 0.0
 
     def statename(self, i: int, strdef=None, style: int = 1) -> str:
@@ -253,32 +254,44 @@ class CVode:
 
     def order(self, i: int = 0) -> int:
         c = controller.c
-        return int(c.cv.qu) if controller.active and c.neq else 0
+        if not controller.active or c.neq == 0:
+            return 0
+        if c.local:
+            i = int(i)
+            return int(c.lcv[i].cv.qu) if 0 <= i < c.nlcv and c.lcv[i].sys.neq else 0
+        return int(c.gi.cv.qu)
 
     def current_method(self) -> int:
-        from . import simulation
         if controller.active:
-            return 300
+            return 300 + (1000 if controller.c.local else 0)
         return int(model.secondorder) * 100
 
     def statistics(self, i: int = -1) -> float:
-        """Print the integrator's counters (NEURON's format)."""
-        s = self._stats()
+        """Print the integrators' counters (NEURON's format; one block per cell with the
+        local step, or only cell i)."""
+        c = controller.c
+        cells = range(c.nlcv) if c.local else [None]
         out = sys.stdout
-        out.write("\nCvode instance statistics : %d CVode states\n" % s["neq"])
-        out.write("   %d advance_tn, %d interpolate, %d init (%d due to at_time)\n"
-                  % (s["advance_tn"], s["interpolate"], s["init"], s["ts_inits"]))
-        out.write("   %d function evaluations, %d mx=b solves, %d jacobian setups\n"
-                  % (s["f"], s["mxb"], s["jac"]))
+        for k in cells:
+            if c.local and int(i) >= 0 and k != int(i):
+                continue
+            s = self._stats(k)
+            out.write("\nCvode instance statistics : %d CVode states\n" % s["neq"])
+            out.write("   %d advance_tn, %d interpolate, %d init (%d due to at_time)\n"
+                      % (s["advance_tn"], s["interpolate"], s["init"], s["ts_inits"]))
+            out.write("   %d function evaluations, %d mx=b solves, %d jacobian setups\n"
+                      % (s["f"], s["mxb"], s["jac"]))
         return 0.0
 
-    def _stats(self) -> dict:
+    def _stats(self, cell=None) -> dict:
         c = controller.c
-        st = c.stats
-        return {"neq": int(c.neq), "advance_tn": st.advance_calls,
+        ci = c.gi if cell is None else c.lcv[cell]
+        st = ci.stats
+        neq = int(ci.sys.neq)
+        return {"neq": neq, "advance_tn": st.advance_calls,
                 "interpolate": st.interpolate_calls, "init": st.init_calls,
                 "ts_inits": st.ts_inits, "f": st.f_calls, "mxb": st.mxb_calls,
-                "jac": st.jac_calls, "nst": int(c.cv.nst) if c.neq else 0}
+                "jac": st.jac_calls, "nst": int(ci.cv.nst) if neq else 0}
 
     def print_event_queue(self, vec=None) -> float:
         """Print the queued events in time order (or fill vec with their times)."""

@@ -55,8 +55,8 @@ class Controller:
     def sync(self) -> None:
         """Build the model and (re)make the equation map when the model or settings changed."""
         model.ensure_built()
-        recording.sync()
         if self.version == model.version and not self.dirty:
+            recording.sync()
             return
         s = self.settings
         c = self.c
@@ -68,15 +68,48 @@ class Controller:
         c.minstep = s["minstep"]
         c.condition_order = int(s["condition_order"])
         c.use_dense = 1 if int(s["jacobian"]) == 1 else 0
+        c.local = 1 if s["use_local_dt"] else 0
         eq = equations.build(model.built, self.scales)
         self.eq = eq
+        cells = np.asarray(getattr(model.built, "cell_start", [0, model.built.nnode]),
+                           dtype=np.int32)
+        self._cells = cells
         check(lib.nrn_cvode_setup(eq.neq, eq.nv, ffi.cast("int*", eq.vnode.ctypes.data),
                                   ffi.cast("unsigned char*", eq.is_cap.ctypes.data),
                                   len(eq.mechs), eq.cmechs,
-                                  ffi.cast("double*", eq.atolscale.ctypes.data)))
+                                  ffi.cast("double*", eq.atolscale.ctypes.data),
+                                  len(cells) - 1, ffi.cast("int*", cells.ctypes.data)))
         self.version = model.version
         self.dirty = False
         self.c.structure_ok = 1
+        recording._state["dirty"] = True   # cell time addresses (local step) moved
+        recording.sync()
+
+    def cell_time_ref(self, ref):
+        """A reference to the time of the cell that owns ref (local step)."""
+        from ..refs import Ref
+        from . import owners
+        self.sync()
+        cell = max(owners.owner(model.built, self._cells, ref.current_address()), 0)
+
+        def locate():
+            c = self.c
+            k = min(cell, max(c.nlcv - 1, 0))
+            buf = ffi.buffer(ffi.addressof(c.lcv[k], "t_"), 8)
+            arr = np.frombuffer(buf, dtype=np.float64)
+            return arr, 0
+        return Ref(locate, "cell t")
+
+    def _owners(self) -> None:
+        """Local step: the cell owning each record, play and threshold source."""
+        if not self.settings["use_local_dt"]:
+            return
+        from . import owners
+        self._own = owners.compute(model.built, self._cells)
+        c = self.c
+        (c.rec_owner, c.nrec_owner), (c.play_owner, c.nplay_owner), \
+            (c.ps_owner, c.nps_owner) = [(ffi.cast("int*", a.ctypes.data), len(a))
+                                         for a in self._own]
 
     def _breakpoints(self) -> None:
         """Times of continuous Vector.play samples: the integrator restarts at each (NEURON
@@ -97,20 +130,22 @@ class Controller:
     def initialize(self) -> None:
         """The end of finitialize under CVode (NEURON's cvode_finitialize)."""
         self.sync()
+        self._owners()
         self._breakpoints()
         check(lib.nrn_cvode_finitialize())
 
     def re_init(self) -> None:
         self.sync()
+        self._owners()
         check(lib.nrn_cvode_re_init())
 
     def _prepare_run(self) -> None:
         if self.version != model.version or self.dirty or model.structure_dirty \
                 or model.geometry_dirty:
-            self.sync()
-            check(lib.nrn_cvode_re_init())
+            self.re_init()
         else:
             recording.sync()
+            self._owners()
 
     def fadvance(self) -> float:
         self._prepare_run()

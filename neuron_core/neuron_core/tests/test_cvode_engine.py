@@ -423,3 +423,47 @@ def test_mechanism_without_variable_step_form_is_refused(fresh, testmechs):
     with pytest.raises(NeuronError, match="ode_spec"):
         fresh.active(1)
     fresh.active(0)
+
+
+def test_local_step_matches_neuron(fresh):
+    """use_local_dt: each cell on its own steps; a spike of cell 0 reaches cell 1 through a
+    NetCon (cell 1 interpolates back and restarts); per-cell CVode.record times."""
+    import neuron_core
+    from neuron_core import NetCon, Section
+    cv = fresh
+    cells = [_soma(neuron_core), _soma(neuron_core)]
+    st = _pp("cvIClamp", cells[0](0.5))
+    st.delay, st.dur, st.amp = 1, 0.5, 0.5
+    syn = _pp("cvExpSyn", cells[1](0.5))
+    syn.tau = 2
+    nc = NetCon(cells[0](0.5)._ref_v, syn, sec=cells[0])
+    nc.threshold, nc.delay = 0, 1
+    nc.weight[0] = 0.05
+    cv.active(1)
+    cv.use_local_dt(1)
+    cv.atol(1e-5)
+    spk = []
+    for s in cells:
+        v = _vec()
+        n = NetCon(s(0.5)._ref_v, None, sec=s)
+        n.threshold = 0
+        n.record(v)
+        spk.append((v, n))
+    y1, t1 = _vec(), _vec()
+    cv.record(cells[1](0.5)._ref_v, y1, t1)
+    vd = _vec().record(cells[1](0.5)._ref_v, 0.5)
+    try:
+        neuron_core.finitialize(-65)
+        cv.solve(10)
+        assert [list(v) for v, n in spk] == [[pytest.approx(1.9806157821130106, abs=1e-9)],
+                                             [pytest.approx(3.380646922478449, abs=1e-9)]]
+        assert len(t1) == 263
+        assert np.allclose(t1.as_numpy()[:5], [0.0, 0.023323324741900808, 0.046646649483801615,
+                                               0.14171167939785348, 0.23677670931190534],
+                           rtol=0, atol=1e-14)
+        assert np.allclose(vd.as_numpy()[::4], [-65.0, -64.95940448925712, 28.875419251565503,
+                                                -61.81993576044391, -70.90900707675173,
+                                                -70.6300215398739], rtol=0, atol=1e-7)
+        assert cv._stats(0)["ts_inits"] == 2 and cv._stats(1)["advance_tn"] == 261
+    finally:
+        cv.use_local_dt(0)

@@ -94,10 +94,11 @@ class Controller:
 
         def locate():
             c = self.c
-            k = min(cell, max(c.nlcv - 1, 0))
-            buf = ffi.buffer(ffi.addressof(c.lcv[k], "t_"), 8)
-            arr = np.frombuffer(buf, dtype=np.float64)
-            return arr, 0
+            if c.nlcv == 0 or c.lcv == ffi.NULL:   # back to the global step: global t
+                buf = ffi.buffer(ffi.addressof(eng.ctx, "t"), 8)
+            else:
+                buf = ffi.buffer(ffi.addressof(c.lcv[min(cell, c.nlcv - 1)], "t_"), 8)
+            return np.frombuffer(buf, dtype=np.float64), 0
         return Ref(locate, "cell t")
 
     def _owners(self) -> None:

@@ -61,6 +61,16 @@ typedef struct rxd_group {
     double* ecs_delta;   /* [nloc*necs] extracellular changes of the last step */
 } rxd_group;
 
+/* A compiled solver of the reactions of one extracellular region (voxel by voxel). */
+typedef void (*rxd_ecs_fn)(int nvox, double* const* ys, double* const* ps, double dt);
+
+typedef struct rxd_ecs_group {
+    rxd_ecs_fn fn;
+    int nvox;
+    double** ys;         /* states of the grids the reactions change */
+    double** ps;         /* states of the grids of parameters */
+} rxd_ecs_group;
+
 /* Sources added to nodes each step (node.include_flux): mM um3 per ms / scale. */
 typedef struct rxd_flux_table {
     int n;
@@ -144,7 +154,9 @@ typedef struct rxd_model {
     double* rwork;           /* reaction scratch, sized by rxd_reaction_work_size */
     int* iwork;              /* [maxdim] */
     rxd_flux_table flux;     /* node fluxes into 1-D states */
-    /* 3-D grids */
+    /* extracellular reactions, then 3-D grids */
+    int necsgroup;
+    rxd_ecs_group* ecs_groups;
     int ngrid;
     rxd_grid* grids;
     int nthread;

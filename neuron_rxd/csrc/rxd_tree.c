@@ -136,6 +136,10 @@ static void one_d_step(rxd_model* m, double dt) {
 
 void rxd_fixed_step(rxd_model* m, double dt) {
     one_d_step(m, dt);
+    for (int k = 0; k < m->necsgroup; ++k) {
+        rxd_ecs_group* e = &m->ecs_groups[k];
+        e->fn(e->nvox, e->ys, e->ps, dt);
+    }
     for (int k = 0; k < m->ngrid; ++k) {
         rxd_grid_step(m, &m->grids[k], dt);
     }

@@ -16,7 +16,7 @@ from .rxdmath import v
 from .geometry import (membrane, inside, Shell, FractionalVolume, FixedCrossSection, FixedPerimeter,
                        ScalableBorder, DistributedBoundary, MultipleGeometry)
 from ._state import save_state, restore_state
-from . import _codegen, _jit, _link, _shape, _topology, _wiring, extracellular  # noqa: F401
+from . import _codegen, _ecs_reactions, _jit, _link, _shape, _topology, _wiring, extracellular  # noqa: F401
 
 __all__ = ["RxDException", "Species", "Parameter", "State", "Region", "Extracellular", "Rate",
            "Reaction", "MultiCompartmentReaction", "re_init", "set_solve_type", "nthread", "v",

@@ -75,6 +75,37 @@ static inline RXD_UNUSED void rxd_lu(int n, double* a, double* b) {
         b[i] = s / a[i * n + i];
     }
 }
+/* NEURON's solve for extracellular reactions: rows of the matrix (not b) reordered so each
+ * diagonal is the largest of its column, then elimination without pivoting. */
+static inline RXD_UNUSED void rxd_ecs_solve(int n, double* a, double* b) {
+    for (int j = 0; j < n; ++j) {
+        for (int k = j + 1; k < n; ++k) {
+            if (fabs(a[j * n + j]) < fabs(a[k * n + j])) {
+                for (int c = 0; c < n; ++c) {
+                    double t = a[j * n + c];
+                    a[j * n + c] = a[k * n + c];
+                    a[k * n + c] = t;
+                }
+            }
+        }
+    }
+    for (int j = 0; j < n - 1; ++j) {
+        for (int k = j + 1; k < n; ++k) {
+            double ge = a[k * n + j] / a[j * n + j];
+            for (int c = 0; c < n; ++c) {
+                a[k * n + c] -= ge * a[j * n + c];
+            }
+            b[k] -= ge * b[j];
+        }
+    }
+    for (int j = n - 1; j >= 0; --j) {
+        double x = b[j];
+        for (int k = j + 1; k < n; ++k) {
+            x -= a[j * n + k] * b[k];
+        }
+        b[j] = x / a[j * n + j];
+    }
+}
 """
 
 SIGNATURE = ("(const double* y, const double* p, const double* ye, const double* pe, "
@@ -146,7 +177,50 @@ def _compiler() -> List[str]:
     return cc.split() + ["-O2", "-fPIC", "-shared", "-fno-fast-math", "-ffp-contract=off"]
 
 
-def source(bodies: List[str], fast: List[Optional[tuple]]) -> str:
+# one implicit step per voxel for the reactions of an extracellular region
+_ECS = r"""
+void rxd_ecs_%(k)d(int nvox, double* const* ys, double* const* ps, double dt) {
+    enum { NS = %(ns)d, NP = %(np)d };
+    const double eps = FLT_EPSILON;
+    double y[NS], p[NP > 0 ? NP : 1], f0[NS], f1[NS], jac[NS * NS], b[NS], dummy[1];
+    for (int i = 0; i < nvox; ++i) {
+        for (int s = 0; s < NS; ++s) {
+            y[s] = ys[s][i];
+        }
+        for (int s = 0; s < NP; ++s) {
+            p[s] = ps[s][i];
+        }
+        for (int s = 0; s < NS; ++s) {
+            f0[s] = 0.0;
+        }
+        rate_e%(k)d(0, 0, y, p, dummy, f0, 0, 0.0, 0);
+        for (int c = 0; c < NS; ++c) {
+            const double saved = y[c];
+            y[c] += eps;
+            for (int s = 0; s < NS; ++s) {
+                f1[s] = 0.0;
+            }
+            rate_e%(k)d(0, 0, y, p, dummy, f1, 0, 0.0, 0);
+            y[c] = saved;
+            b[c] = dt * f0[c];
+            for (int r = 0; r < NS; ++r) {
+                jac[r * NS + c] = (r == c ? 1.0 : 0.0) - dt * ((f1[r] - f0[r]) / eps);
+            }
+        }
+        if (NS == 1) {
+            ys[0][i] += b[0] / jac[0];
+        } else {
+            rxd_ecs_solve(NS, jac, b);
+            for (int s = 0; s < NS; ++s) {
+                ys[s][i] += b[s];
+            }
+        }
+    }
+}
+"""
+
+
+def source(bodies: List[str], fast: List[Optional[tuple]], ecs: List[tuple] = ()) -> str:
     """C source of rxd_rate_<k> (and rxd_fast_<k> for groups given (nslot, nparam))."""
     parts = [_HELPERS]
     for k, body in enumerate(bodies):
@@ -155,14 +229,19 @@ def source(bodies: List[str], fast: List[Optional[tuple]]) -> str:
                      % (k, SIGNATURE, k))
         if fast[k] is not None:
             parts.append(_FAST % {"k": k, "ns": fast[k][0], "np": fast[k][1]})
+    for k, (body, ns, np_) in enumerate(ecs):
+        parts.append("static inline void rate_e%d%s {\n%s}\n" % (k, SIGNATURE, body))
+        parts.append(_ECS % {"k": k, "ns": ns, "np": np_})
     return "".join(parts)
 
 
-def compile_functions(bodies: List[str], fast: List[Optional[tuple]]) -> List[tuple]:
-    """(rate function address, fast solver address or None) of each group, in order."""
-    if not bodies:
-        return []
-    src = source(bodies, fast)
+def compile_functions(bodies: List[str], fast: List[Optional[tuple]],
+                      ecs: List[tuple] = ()) -> tuple:
+    """Addresses: [(rate function, fast solver or None)] of the groups and [solver] of the
+    extracellular groups ((body, nspecies, nparams) each)."""
+    if not bodies and not ecs:
+        return [], []
+    src = source(bodies, fast, ecs)
     cmd = _compiler()
     key = hashlib.sha256((src + "\0" + " ".join(cmd) + "\0" + sys.platform).encode()).hexdigest()[:32]
     lib = _loaded.get(key)
@@ -175,8 +254,9 @@ def compile_functions(bodies: List[str], fast: List[Optional[tuple]]) -> List[tu
 
     def addr(name):
         return ctypes.cast(getattr(lib, name), ctypes.c_void_p).value
-    return [(addr("rxd_rate_%d" % k), addr("rxd_fast_%d" % k) if fast[k] is not None else None)
-            for k in range(len(bodies))]
+    groups = [(addr("rxd_rate_%d" % k), addr("rxd_fast_%d" % k) if fast[k] is not None else None)
+              for k in range(len(bodies))]
+    return groups, [addr("rxd_ecs_%d" % k) for k in range(len(ecs))]
 
 
 def _build(src: str, cmd: List[str], path: str) -> None:

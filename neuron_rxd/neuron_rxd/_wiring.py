@@ -8,7 +8,7 @@ import numpy
 
 from neuron_core.model import model as _nrn_model
 
-from . import _codegen, _jit, _link, constants, node, region, section1d
+from . import _codegen, _ecs_reactions, _jit, _link, constants, node, region, section1d
 from ._solver import ffi, lib
 from .rxdException import RxDException
 
@@ -201,7 +201,11 @@ def _wire_reactions(m, live: list, reactions: list, grids: list, cur_map: dict) 
     lookup = _codegen._block_lookup(live)
     arrays = [_codegen.group_arrays(g, lookup, grids) for g in groups]
     fast = [(a["nslot"], a["nparam"]) if _fast_ok(a) else None for a in arrays]
-    addresses = _jit.compile_functions(bodies, fast)
+    ecs_groups = _ecs_reactions.build(reactions)
+    ecs_bodies = [_ecs_reactions.emit(e) for e in ecs_groups]
+    ecs_units = [(b, len(e.species), len(e.params)) for b, e in zip(ecs_bodies, ecs_groups)]
+    addresses, ecs_addresses = _jit.compile_functions(bodies, fast, ecs_units)
+    _wire_ecs_reactions(m, ecs_groups, ecs_addresses)
     arrays_of = arrays
     # NEURON solves the groups last-registered first
     order = list(reversed(range(len(groups))))
@@ -242,6 +246,22 @@ def _wire_reactions(m, live: list, reactions: list, grids: list, cur_map: dict) 
     m.rwork = _link.darr(numpy.zeros(lib.rxd_reaction_work_size(maxdim, maxslots)))
     m.iwork = _link.iarr(numpy.zeros(maxdim))
     m.membrane_flux = int(membrane_flux)
+
+
+def _wire_ecs_reactions(m, groups: list, addresses: list) -> None:
+    cgroups = ffi.new("rxd_ecs_group[]", max(len(groups), 1))
+    _link.keep(cgroups)
+    for c, g, addr in zip(cgroups, groups, addresses):
+        c.fn = ffi.cast("rxd_ecs_fn", addr)
+        c.nvox = g.region._nx * g.region._ny * g.region._nz
+        ys = numpy.array([inst._states.ctypes.data for inst in g.species] or [0], dtype=numpy.uintp)
+        ps = numpy.array([inst._states.ctypes.data for inst in g.params] or [0], dtype=numpy.uintp)
+        c.ys = ffi.cast("double**", _link.keep(ys).ctypes.data)
+        c.ps = ffi.cast("double**", _link.keep(ps).ctypes.data)
+        if not g.species:
+            c.nvox = 0
+    m.necsgroup = len(groups)
+    m.ecs_groups = cgroups
 
 
 def _fast_ok(a: dict) -> bool:

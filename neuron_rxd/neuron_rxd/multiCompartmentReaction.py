@@ -103,6 +103,10 @@ class MultiCompartmentReaction(GeneralizedReaction):
                 out.append(r)
         return out
 
+    def _active_regions_ecs(self) -> list:
+        """Extracellular participants change with the intracellular reaction, not here."""
+        return []
+
     def _active_secs(self) -> list:
         """Sections that have the membrane and every intracellular participant."""
         mem = self._regions[0]

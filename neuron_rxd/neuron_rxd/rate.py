@@ -47,6 +47,20 @@ class Rate(GeneralizedReaction):
             actr = [r for r in self._regions if r in sp_regions]
         return [r for r in actr if (r._secs1d or r._secs3d) and self._compiles_in(r)]
 
+    def _active_regions_ecs(self) -> list:
+        """Extracellular regions where it acts: given ones, the species' restriction, or
+        every extracellular region of the species."""
+        from . import region, species
+        given = [r for r in self._regions if isinstance(r, region.Extracellular)]
+        if given:
+            return given
+        sp = self._species()
+        if isinstance(sp, species.SpeciesOnExtracellular):
+            return [sp._ecs_region()]
+        if isinstance(sp, species.Species) and self._regions == [None]:
+            return list(sp._extracellular_regions)
+        return []
+
     def _contributions(self):
         return [(self._species(), 1)]
 

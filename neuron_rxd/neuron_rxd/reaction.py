@@ -92,6 +92,25 @@ class Reaction(GeneralizedReaction):
             raise RxDException("Error in %r. The species do not share a common region" % (self,))
         return [r for r in shared if (r._secs1d or r._secs3d) and self._compiles_in(r)]
 
+    def _active_regions_ecs(self) -> list:
+        """Extracellular regions where it happens: the given ones, else those of the
+        participants restricted to one, else those every participant lives in."""
+        from . import region, species
+        given = [r for r in self._regions if isinstance(r, region.Extracellular)]
+        if given:
+            return given
+        parts = [ref() for ref in self._sources + self._dests]
+        restricted = [p._ecs_region() for p in parts if isinstance(p, species.SpeciesOnExtracellular)]
+        if restricted:
+            return [restricted[0]]
+        plain = [p for p in parts if isinstance(p, species.Species)]
+        if not plain or len(plain) != len(parts) or not all(p._extracellular_regions for p in plain):
+            return []
+        common = list(plain[0]._extracellular_regions)
+        for p in plain[1:]:
+            common = [r for r in common if r in p._extracellular_regions]
+        return common
+
     def _contributions(self):
         """(species, multiplier) of each distinct participant, in first-appearance order."""
         summed = {}

@@ -241,8 +241,80 @@ def math_rates(sim, rxd):
             "p": list(p.nodes.concentration)}
 
 
+def ecs_reactions(sim, rxd):
+    """Extracellular buffering (fast enough that NEURON's solver reorders rows), a clearance
+    rate and a fixed-concentration boundary."""
+    sim.Section("sec")
+    ecs = rxd.Extracellular(0, 0, 0, 50, 40, 30, dx=10, volume_fraction=0.25, tortuosity=1.5)
+    k = rxd.Species(ecs, name="k", d=1.5, charge=1, ecs_boundary_conditions=3.0,
+                    initial=lambda nd: 10.0 if nd.x3d < 20 else 3.0)
+    buf = rxd.Species(ecs, d=0.1, initial=0.5)
+    kbuf = rxd.Species(ecs, d=0.1, initial=0.0)
+    rxd.Reaction(k + buf, kbuf, 200.0, 1.0)
+    rxd.Rate(k, -0.05 * (k - 3.0))
+    rec = sim.record(k[ecs].node_by_location(15, 15, 15)._ref_value)
+    sim.set_dt(0.05)
+    sim.finitialize(-65)
+    sim.run(5)
+    return {"k_mid": list(rec)[::5], "k_final": [float(x) for x in k[ecs].states3d.flatten()],
+            "kbuf_final": [float(x) for x in kbuf[ecs].states3d.flatten()]}
+
+
+def ecs_inhomogeneous(sim, rxd):
+    """Diffusion with a volume fraction and a tortuosity that are functions of (x, y, z)."""
+    sim.Section("sec")
+    ecs = rxd.Extracellular(0, 0, 0, 30, 25, 20, dx=5,
+                            volume_fraction=lambda x, y, z: 0.15 + 0.004 * x + 0.0004 * y * z,
+                            tortuosity=lambda x, y, z: 1.4 + 0.01 * x + 0.005 * y)
+    c = rxd.Species(ecs, d=1.0, initial=lambda nd: 5.0 if nd.x3d < 10 and nd.y3d < 10 else 1.0)
+    sim.set_dt(0.05)
+    sim.finitialize(-65)
+    sim.run(5)
+    return {"c_final": [float(x) for x in c[ecs].states3d.flatten()]}
+
+
+def ecs_permeability(sim, rxd):
+    """Diffusion with a permeability array (fixed volume fraction)."""
+    import numpy
+    sim.Section("sec")
+    perm = numpy.fromfunction(lambda i, j, k: 0.3 + 0.05 * i + 0.02 * k, (5, 4, 6))
+    ecs = rxd.Extracellular(0, 0, 0, 25, 20, 30, dx=5, volume_fraction=0.2, permeability=perm)
+    c = rxd.Species(ecs, d=2.0, initial=lambda nd: 4.0 if nd.z3d > 20 else 0.5)
+    sim.set_dt(0.05)
+    sim.finitialize(-65)
+    sim.run(5)
+    return {"c_final": [float(x) for x in c[ecs].states3d.flatten()]}
+
+
+def ecs_mcr(sim, rxd):
+    """A potassium channel as a multi-compartment reaction between the cytosol (1-D) and the
+    extracellular grid, with membrane flux, and a potassium leak mechanism."""
+    dend = sim.Section("dend")
+    dend.L, dend.diam, dend.nseg = 40.0, 2.0, 4
+    sim.insert(dend, "tkleak")
+    for seg in dend:
+        seg.g_tkleak = 0.002
+    ecs = rxd.Extracellular(-10, -10, -10, 50, 10, 10, dx=5, volume_fraction=0.2, tortuosity=1.6)
+    cyt = rxd.Region([dend], nrn_region="i", name="cyt")
+    mem = rxd.Region([dend], geometry=rxd.membrane, name="mem")
+    k = rxd.Species([cyt, ecs], name="k", d=1.0, charge=1,
+                    initial=lambda nd: 140.0 if nd.region is cyt else 4.0)
+    rxd.MultiCompartmentReaction(k[cyt], k[ecs], 5e3, 5e3, membrane=mem, membrane_flux=True)
+    recs = {"t": sim.record(sim.ref_t()), "v": sim.record(dend(0.5)._ref_v),
+            "ki": sim.record(dend(0.5)._ref_ki), "ko": sim.record(dend(0.5)._ref_ko),
+            "ik": sim.record(dend(0.5)._ref_ik)}
+    sim.set_dt(0.025)
+    sim.finitialize(-70)
+    sim.run(5)
+    out = {name: list(v)[::5] for name, v in recs.items()}
+    out["k_cyt"] = list(k[cyt].nodes.concentration)
+    out["k_ecs"] = [float(x) for x in k[ecs].states3d.flatten()]
+    return out
+
+
 MODELS = {f.__name__: f for f in (diffusion_tree, bistable, trivial_ecs, ion_coupling, mcr_flux,
-                                   er_calcium, ecs_currents, geometry_3d, math_rates)}
+                                   er_calcium, ecs_currents, geometry_3d, math_rates, ecs_reactions,
+                                   ecs_inhomogeneous, ecs_permeability, ecs_mcr)}
 TOLERANCE = 1e-9
 
 

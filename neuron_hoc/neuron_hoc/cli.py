@@ -63,6 +63,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     from .top import get_h
     h = get_h()
     interp = h._interp
+    interp.prog = "nrniv"
     if banner:
         sys.stdout.write(BANNER)
     status = 0

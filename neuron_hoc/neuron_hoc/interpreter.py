@@ -41,6 +41,7 @@ class Interpreter:
         self.library_paths: List[str] = []
         self.secprops = SECPROPS
         self.quit_requested = False
+        self.prog = "NEURON"                 # the name error messages start with
         self.out = None                      # None: sys.stdout at the time of writing
         self.sections = SectionGlue(self)
         self.section_types = self.sections.types
@@ -59,7 +60,7 @@ class Interpreter:
         sys.stderr.write("%s: %s\n" % (self.progname(), msg))
 
     def progname(self) -> str:
-        return "nrniv"
+        return self.prog
 
     def hname(self, o) -> str:
         if o is None:
@@ -174,10 +175,13 @@ class Interpreter:
                 self.define_proc(item, source)
                 return
             fn = compile_statement(self, item, source, template, toplevel_print)
+            depth = self.sections.stack_depth()
             try:
                 fn(ctx, ctx.__dict__ if ctx is not None else None)
             finally:
                 self.units.pop(fn._hoc_unit, None)
+                # as in NEURON, a top-level statement leaves the section stack as it found it
+                self.sections.restore_depth(depth)
         except HocStop:
             return
         except (HocQuit, KeyboardInterrupt):

@@ -169,7 +169,9 @@ class Template:
         self.instances: "weakref.WeakValueDictionary[int, HocObject]" = \
             weakref.WeakValueDictionary()
         self.init_method = None
-        self.cls = type(name, (HocObject,), {"_hoc_template": self, "__module__": "neuron.hoc"})
+        # like NEURON's, instances report their type as hoc.HocObject
+        self.cls = type("HocObject", (HocObject,), {"_hoc_template": self, "__module__": "hoc",
+                                                    "__qualname__": "HocObject"})
 
     # ------------------------------------------------------------- symbols
 

@@ -92,6 +92,13 @@ class SectionGlue:
     def pop(self) -> None:
         self.model.pop_section()
 
+    def stack_depth(self) -> int:
+        return len(self.model.stack) if self.core is not None else 0
+
+    def restore_depth(self, depth: int) -> None:
+        if self.core is not None and len(self.model.stack) > depth:
+            del self.model.stack[depth:]
+
     def all(self) -> list:
         self.need()
         return self.model.section_list()

@@ -55,13 +55,14 @@ class HocTop:
 
     # ---------------------------------------------------------------- running
 
-    def __call__(self, code: str) -> int:
+    def __call__(self, code: str) -> bool:
+        """Run HOC code: True on success, False (error printed) on failure, as NEURON."""
         interp = self._interp
         try:
-            return 1 if interp.execute(str(code), None, report=True) else 0
+            return interp.execute(str(code), None, report=True)
         except HocQuit:
             interp.quit_requested = True
-            return 1
+            return True
 
     # ---------------------------------------------------------------- reading
 

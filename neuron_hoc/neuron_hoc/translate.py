@@ -33,7 +33,8 @@ def message(exc: BaseException, pyline: str = "") -> str:
             if key.startswith("_b_"):
                 return "%s undefined function" % key[3:]
         return str(exc)
-    if isinstance(exc, IndexError) and "tuple index" in str(exc):
+    if isinstance(exc, IndexError) and "index out of range" in str(exc) and \
+            re.search(r"\b_a\[", pyline):
         return "not enough arguments"
     if isinstance(exc, AttributeError):
         m = _ATTR_NONE_RX.search(str(exc))
@@ -74,6 +75,8 @@ def to_hoc_error(interp, exc: BaseException, item, source) -> HocError:
         if 1 <= pl <= len(unit.pylines):
             pyline = unit.pylines[pl - 1]
     err = exc if isinstance(exc, HocError) else HocError(message(exc, pyline))
+    if frames and err.msg == "not enough arguments":
+        err.msg = "%s not enough arguments" % frames[-1][0].name
     if frames:
         unit, pyline = frames[-1]
         line = unit.hoc_line(pyline)

@@ -49,7 +49,7 @@ class _ExtracellularSpecies:
     def d(self, value):
         self._d = value
         from . import rxd
-        rxd._invalidate(matrices_only=True)
+        rxd._setup_matrices()
 
     def _dc(self):
         """Diffusion coefficients (x, y, z), um2/ms, before the tortuosity."""

@@ -234,9 +234,11 @@ class Node1D(Node):
     def d(self, value: float) -> None:
         if value < 0:
             raise RxDException("%r: diffusion constant must be >= 0, got %g" % (self, value))
+        b = self._sec
+        self.species._d_overrides[(id(b._region), id(b._sec), self._i)] = float(value)
         _diffs[self._index] = value
         from . import rxd
-        rxd._invalidate(matrices_only=True)
+        rxd._setup_matrices()
 
     diff = d
 

@@ -46,7 +46,7 @@ def _live_reactions() -> list:
     return [r for r in (x() for x in _all_reactions) if r is not None]
 
 
-def _invalidate(matrices_only: bool = False) -> None:
+def _invalidate() -> None:
     """The model changed: set up again before the next use."""
     _state["dirty"] = True
     _register_handlers()
@@ -137,8 +137,10 @@ def _update_node_data(force: bool = False, newspecies: bool = False) -> None:
 
 
 def _setup_matrices() -> None:
+    """Bring the model up to date now (after a change the next step must see)."""
     _invalidate()
-    _ensure_setup()
+    if initializer.has_initialized:
+        _ensure_setup()
 
 
 def _setup_units(force: bool = False) -> None:

@@ -79,6 +79,9 @@ class Section1D(RxDSection):
         node._surface_area[lo:hi] = geo.surface_areas1d(self._sec)
         self._neighbor_areas = numpy.asarray(geo.neighbor_areas1d(self._sec), dtype=float)
         node._diffs[lo:hi] = self._diff
+        for (rid, sid, i), d in self._species()._d_overrides.items():
+            if rid == id(self._region) and sid == id(self._sec) and i < self._nseg:
+                node._diffs[lo + i] = d
 
     def _setup_diffusion_matrix(self, tree) -> None:
         """Add this block's diffusion couplings (1/ms) to the tree matrix."""

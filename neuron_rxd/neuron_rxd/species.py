@@ -170,6 +170,7 @@ class Species(_SpeciesMathable):
         self._intracellular_instances = {}
         self._intracellular_nodes = {}
         self._extracellular_nodes = []
+        self._d_overrides = {}
         with initializer._init_lock:
             _all_species.append(weakref.ref(self))
             _all_defined_species.append(self._species)
@@ -258,11 +259,9 @@ class Species(_SpeciesMathable):
                 raise RxDException("Intracellular 1D can only have one diffusion coefficient. To set "
                                    "3D intracellular or extracellular diffusion, access the species on "
                                    "the regions; `species[region].d = (Dx, Dy, Dz)`")
-            for s in self._secs:
-                s._diff = value
-                node._diffs[s._offset:s._offset + s._nseg] = value
+            self._d_overrides.clear()
             from . import rxd
-            rxd._invalidate(matrices_only=True)
+            rxd._setup_matrices()
 
     @property
     def _state(self) -> bytes:

@@ -312,7 +312,48 @@ def ecs_mcr(sim, rxd):
     return out
 
 
-MODELS = {f.__name__: f for f in (diffusion_tree, bistable, trivial_ecs, ion_coupling, mcr_flux,
+def d_changes(sim, rxd):
+    """Diffusion constants changed between runs: one node's, then the species'."""
+    s = sim.Section("s")
+    s.L, s.diam, s.nseg = 40.0, 1.0, 8
+    cyt = rxd.Region([s])
+    c = rxd.Species(cyt, d=0.5, initial=lambda nd: 1.0 if nd.x < 0.25 else 0.0)
+    sim.set_dt(0.025)
+    sim.finitialize(-65)
+    sim.run(2)
+    c.nodes(s(0.45))[0].d = 5.0
+    sim.run(4)
+    mid = list(c.nodes.concentration)
+    c.d = 0.1
+    sim.run(6)
+    return {"mid": mid, "final": list(c.nodes.concentration)}
+
+
+def more_geometry(sim, rxd):
+    """Volumes and areas of the remaining geometries, and diffusion in one of them."""
+    s = sim.Section("s")
+    s.L, s.nseg = 25.0, 5
+    for i, seg in enumerate(s):
+        seg.diam = 2.0 - 0.2 * i
+    out = {}
+    geos = {"perimeter": rxd.FixedPerimeter(3.0), "distributed": rxd.DistributedBoundary(2.0, 0.5),
+            "scalable": rxd.ScalableBorder(diam_scale=0.5), "fraction": rxd.FractionalVolume(0.3, 0.5, 0.2)}
+    keep = []
+    for name, g in geos.items():
+        r = rxd.Region([s], geometry=g)
+        sp = rxd.Species(r, d=1.0, initial=lambda nd: 1.0 if nd.x < 0.3 else 0.0)
+        keep.append((name, sp))
+    sim.set_dt(0.025)
+    sim.finitialize(-65)
+    sim.run(3)
+    for name, sp in keep:
+        out[name + "_volume"] = list(sp.nodes.volume)
+        out[name + "_area"] = list(sp.nodes.surface_area)
+        out[name + "_c"] = list(sp.nodes.concentration)
+    return out
+
+
+MODELS = {f.__name__: f for f in (d_changes, more_geometry, diffusion_tree, bistable, trivial_ecs, ion_coupling, mcr_flux,
                                    er_calcium, ecs_currents, geometry_3d, math_rates, ecs_reactions,
                                    ecs_inhomogeneous, ecs_permeability, ecs_mcr)}
 TOLERANCE = 1e-9

@@ -22,6 +22,8 @@
 #define CVB_ILL_INPUT -22
 #define CVB_BAD_T -25
 #define CVB_TOO_CLOSE -27
+/* stoprun bit set by a CVode.event(t) without a statement (NEURON's tstopbit) */
+#define NRN_CVODE_TSTOP_BIT 32768
 #define CVB_NORMAL 1
 #define CVB_ONE_STEP 2
 
@@ -174,8 +176,6 @@ typedef struct nrn_cvode {
     double maxstep, minstep;
     int initialized_;         /* an integrator was (re)initialized in this microstep */
     int structure_ok;
-    int stop_requested;       /* a CVode.event(t) without a statement was delivered */
-    int pad;
     /* condition_order 2: pending interpolated threshold crossings, per source */
     int ncond, capcond;
     double* cond_valold;

@@ -89,7 +89,7 @@ static int local_microstep(void) {
     return local_handle_step(ci);
 }
 
-static int stopped(void) { return nrn_eng.stoprun || G->stop_requested || nrn_eng.errored; }
+static int stopped(void) { return nrn_eng.stoprun || nrn_eng.errored; }
 
 int nrn_cvode_local_solve(double tout) {
     nrn_engine* e = &nrn_eng;

@@ -322,7 +322,7 @@ int nrn_cvode_deliver_events(double tt) {
                 } else {
                     record_continuous();
                 }
-                G->stop_requested = 1;
+                nrn_eng.stoprun |= NRN_CVODE_TSTOP_BIT;
             }
             e->ctx.t = tt;
             delivering = 1;
@@ -498,7 +498,7 @@ static int global_microstep(void) {
     return r;
 }
 
-static int stopped(void) { return nrn_eng.stoprun || G->stop_requested || nrn_eng.errored; }
+static int stopped(void) { return nrn_eng.stoprun || nrn_eng.errored; }
 
 /* ------------------------------------------------------------------ public */
 
@@ -554,7 +554,6 @@ int nrn_cvode_re_init(void) {
 /* the end of finitialize with CVode active (NEURON's cvode_finitialize) */
 int nrn_cvode_finitialize(void) {
     G = nrn_cvode_get();
-    G->stop_requested = 0;
     G->brk_next = 0;
     while (G->brk_next < G->nbrk && G->brk_t[G->brk_next] <= nrn_eng.ctx.t) G->brk_next++;
     return nrn_cvode_re_init();
@@ -602,18 +601,12 @@ int nrn_cvode_run_until(double tstop) {
     nrn_engine* e = &nrn_eng;
     G = nrn_cvode_get();
     e->stoprun = 0;
-    G->stop_requested = 0;
     nrn_cvode_stop_event(tstop);
-    if (G->local) {
-        int r = nrn_cvode_local_solve(tstop);
-        G->stop_requested = 0;
-        return r;
-    }
-    while (e->ctx.t < tstop && !e->stoprun && !G->stop_requested) {
+    if (G->local) return nrn_cvode_local_solve(tstop);
+    while (e->ctx.t < tstop && !e->stoprun) {
         if (nrn_cvode_fadvance()) return -1;
     }
-    if (!e->stoprun && !G->stop_requested && nrn_cvode_fadvance()) return -1;
-    G->stop_requested = 0;
+    if (!e->stoprun && nrn_cvode_fadvance()) return -1;
     return 0;
 }
 

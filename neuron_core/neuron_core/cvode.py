@@ -55,7 +55,8 @@ class CVode:
             value = float(value)
             if not value > 0:
                 raise NeuronError("CVode.atol must be > 0 (got %g)" % value)
-            self._set("atol", value, restart=False)
+            controller.settings["atol"] = value
+            controller.c.atol_base = value          # used from the next initialization
         return controller.settings["atol"]
 
     def rtol(self, value=None) -> float:
@@ -63,7 +64,8 @@ class CVode:
             value = float(value)
             if not value >= 0:
                 raise NeuronError("CVode.rtol must be >= 0 (got %g)" % value)
-            self._set("rtol", value, restart=False)
+            controller.settings["rtol"] = value
+            controller.c.rtol = value               # used from the next initialization
         return controller.settings["rtol"]
 
     def atolscale(self, name, value=None) -> float:
@@ -74,7 +76,7 @@ class CVode:
             if not value > 0:
                 raise NeuronError("CVode.atolscale must be > 0 (got %g)" % value)
             controller.scales[key] = value
-            controller.dirty = True
+            controller.scales_dirty = True          # used from the next initialization
         return controller.scales.get(key, 1.0)
 
     def maxorder(self, value=None) -> int:

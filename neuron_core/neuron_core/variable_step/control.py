@@ -32,6 +32,7 @@ class Controller:
         self.eq: Optional[equations.Equations] = None
         self.version = -1          # model version of the current equation map
         self.dirty = True          # settings changed since the last setup
+        self.scales_dirty = False  # atolscale changed: new map at the next initialization
         self.c = lib.nrn_cvode_get()
 
     # ------------------------------------------------------------------ switching
@@ -130,12 +131,16 @@ class Controller:
 
     def initialize(self) -> None:
         """The end of finitialize under CVode (NEURON's cvode_finitialize)."""
+        self.dirty = self.dirty or self.scales_dirty
+        self.scales_dirty = False
         self.sync()
         self._owners()
         self._breakpoints()
         check(lib.nrn_cvode_finitialize())
 
     def re_init(self) -> None:
+        self.dirty = self.dirty or self.scales_dirty
+        self.scales_dirty = False
         self.sync()
         self._owners()
         check(lib.nrn_cvode_re_init())
@@ -155,10 +160,11 @@ class Controller:
 
     def solve(self, tout: Optional[float] = None) -> float:
         self._prepare_run()
-        self.c.stop_requested = 0
-        eng.stoprun = 0
-        check(lib.nrn_cvode_solve(-1.0 if tout is None else float(tout)))
-        self.c.stop_requested = 0
+        eng.stoprun &= ~lib.NRN_CVODE_TSTOP_BIT
+        try:
+            check(lib.nrn_cvode_solve(-1.0 if tout is None else float(tout)))
+        finally:
+            eng.stoprun &= ~lib.NRN_CVODE_TSTOP_BIT
         return 0.0
 
     def run_until(self, tstop: float) -> None:

@@ -107,9 +107,9 @@ class Interpreter:
         if self.builtins.get(pdef.name) is not None and old is None:
             raise HocSyntaxError("%s already defined" % pdef.name, source.filename, pdef.line,
                                  source.source_line(pdef.line))
+        fn = self.compile(compile_procedure, pdef, source)
         sym = Sym(pdef.name, kind, "G", top_key(pdef.name))
         self.top.add(sym)
-        fn = compile_procedure(self, pdef, source)
         self.G[sym.key] = fn
         sym.value = fn
         return fn
@@ -146,6 +146,9 @@ class Interpreter:
                 item = next(items)
             except StopIteration:
                 break
+            except RecursionError:
+                raise HocSyntaxError("statement nested too deeply", filename, lexer.line,
+                                     lexer.source_line(lexer.line)) from None
             if template_items is not None:
                 if isinstance(item, N.TemplateDirective) and item.kind == "endtemplate":
                     define_template(self, template_items, item, lexer)
@@ -174,7 +177,7 @@ class Interpreter:
             if isinstance(item, N.ProcDef):
                 self.define_proc(item, source)
                 return
-            fn = compile_statement(self, item, source, template, toplevel_print)
+            fn = self.compile(compile_statement, item, source, template, toplevel_print)
             depth = self.sections.stack_depth()
             try:
                 fn(ctx, ctx.__dict__ if ctx is not None else None)
@@ -192,6 +195,15 @@ class Interpreter:
             raise
         except Exception as e:
             raise to_hoc_error(self, e, item, source) from e
+
+    def compile(self, compiler, item, source, *args):
+        """Run a compiler entry point; limits of Python's own compiler become HOC errors."""
+        try:
+            return compiler(self, item, source, *args)
+        except (RecursionError, SyntaxError, MemoryError) as e:
+            line = getattr(item, "line", 0)
+            raise HocSyntaxError("statement too complex to compile (%s)" % type(e).__name__,
+                                 source.filename, line, source.source_line(line)) from None
 
     def call_protected(self, fn, *args):
         """Call HOC code from Python: errors become located HocErrors."""

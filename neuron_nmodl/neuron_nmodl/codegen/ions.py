@@ -43,16 +43,18 @@ def copy_out(m: Model) -> List[str]:
 
 
 def wrote_conc(m: Model) -> List[str]:
-    """After INITIAL: a mechanism that wrote ci/co makes the ion recompute e (when the ion's
-    style says e is initialised from the concentrations), NEURON's nrn_wrote_conc."""
+    """After INITIAL: a mechanism that wrote ci/co makes the ion recompute e when the ion's
+    style says e is initialised from the concentrations (NEURON's nrn_wrote_conc).  The
+    style is the ion mechanism's sixth column (e, ci, co, cur, dcurdv, style), reached from
+    the e and ci slots: style = e + 5*(ci - e)."""
     out = []
     for ion in m.ions:
         if not ion.writes_conc or ion.valence is None:
             continue
-        ks = {v: _slot_of(m, ion.name, v) for v in ("ci", "co", "e", "style")}
-        out.append("if (((int) *%s) & 040) { *%s = _nmodl_rt::nernst(*%s, *%s, %r, _ctx->celsius); }"
-                   % (slot(ks["style"]), slot(ks["e"]), slot(ks["ci"]), slot(ks["co"]),
-                      float(ion.valence)))
+        ks = {v: _slot_of(m, ion.name, v) for v in ("ci", "co", "e")}
+        e, ci, co = slot(ks["e"]), slot(ks["ci"]), slot(ks["co"])
+        out.append("if (((int) %s[5 * (%s - %s)]) & 040) { *%s = _nmodl_rt::nernst(*%s, *%s, %r, "
+                   "_ctx->celsius); }" % (e, ci, e, e, ci, co, float(ion.valence)))
     return out
 
 

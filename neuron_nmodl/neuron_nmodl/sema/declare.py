@@ -341,7 +341,6 @@ def _allocate_slots(m: Model) -> None:
             for k, nm in (("ci", ion.name + "i"), ("co", ion.name + "o"), ("e", "e" + ion.name)):
                 if k not in have:
                     names.append(("_ion_" + nm, k))
-            names.append(("_style_" + ion.name, "style"))
         for nm, k in names:
             slots.append(Slot(nm, "ion", ion.name, k))
     for p in m.pointers:

@@ -52,7 +52,7 @@ def test_point_process_and_concentration_slots():
     assert m.kind == "point" and m.name == "P"
     assert [(s.name, s.var) for s in m.slots] == [
         ("ica", "cur"), ("cai", "ci"), ("_ion_cao", "co"), ("_ion_eca", "e"),
-        ("_style_ca", "style"), ("pp", ""), ("r", "")]
+        ("pp", ""), ("r", "")]
 
 
 def test_resolve_errors():

@@ -283,9 +283,16 @@ def values_from_iterable(obj: Iterable, what: str) -> np.ndarray:
     if not isinstance(obj, Iterator) and (isinstance(obj, Mapping) or not hasattr(type(obj), "__getitem__")):
         raise NeuronError("%s: %s does not support the Python Sequence or Iterator protocol"
                           % (what, type(obj).__name__))
-    items = list(obj)
+    if type(obj) is range:
+        return np.arange(obj.start, obj.stop, obj.step, dtype=float)
+    items = obj if isinstance(obj, (list, tuple)) else list(obj)
+    try:
+        arr = np.array(items)
+    except (TypeError, ValueError):
+        arr = None
+    if arr is not None and arr.ndim == 1 and arr.dtype.kind in "biuf":
+        return arr.astype(float)
     for k, item in enumerate(items):
-        t = type(item)
-        if t is not float and t is not int and not is_number(item):
+        if not is_number(item):
             raise NeuronError("%s: item %d is not a valid number" % (what, k))
     return np.array(items, dtype=float)

@@ -140,7 +140,7 @@ typedef struct nrn_cvsys {
     int nps;                  /* threshold sources owned by the system (local step) */
     int* ps;
     int global;               /* the whole model: BEFORE/AFTER blocks and non-voltage blocks */
-    int pad;
+    int nblk;                 /* states of ODE blocks, equations [neq - nblk, neq) */
 } nrn_cvsys;
 
 /* One integrator with NEURON's Cvode bookkeeping (t_, t0_ = tn_ - h, tstop_ ...) */
@@ -197,6 +197,33 @@ typedef struct nrn_cvode {
     int pad3;
 } nrn_cvode;
 
+/* ODE states of compiled code outside mechanisms (reaction-diffusion), appended to the
+ * global system's y after the mechanism states:
+ *   count(data)                  number of states (asked when the equation map is made)
+ *   states(data, y)              current values -> y (at each initialization)
+ *   fun(data, t, y, ydot)        take the states from y and write dy/dt; called in every f
+ *                                after the voltages are set and before membrane currents,
+ *                                so the block's concentrations feed the currents
+ *   solve(data, gamma, b, y)     b <- (I - gamma J)^-1 b for the block's part of the Newton
+ *                                system (J its own Jacobian; NULL: x = b)
+ *   atol(data, scale)            optional: absolute tolerance scale of each state
+ * fun/solve return 0 on success, nonzero to fail the step. */
+typedef struct nrn_cvode_block {
+    int (*count)(void* data);
+    void (*states)(void* data, double* y);
+    int (*fun)(void* data, double t, double* y, double* ydot);
+    int (*solve)(void* data, double gamma, double* b, double* y);
+    void (*atol)(void* data, double* scale);
+    void* data;
+    int offset;               /* first equation (set by the engine) */
+    int n;                    /* its state count at the last setup */
+} nrn_cvode_block;
+
+int nrn_cvode_block_register(nrn_cvode_block* b);
+void nrn_cvode_block_unregister(int id);
+int nrn_cvode_block_count(void);
+void nrn_cvode_block_atol(double* scale);
+
 nrn_cvode* nrn_cvode_get(void);
 int nrn_cvode_setup(int neq, int nv, int* vnode, unsigned char* is_cap, int nmech,
                     nrn_cvode_mech* mechs, double* atolscale, int ncell, int* cell_start);
@@ -235,6 +262,9 @@ int nrn_cvi_interpolate(nrn_cvi* ci, double tout);
 void nrn_cvi_record(nrn_cvi* ci);
 void nrn_cvi_set_init_flag(nrn_cvi* ci);
 double nrn_cvode_eps(double x);
+void nrn_cvode_blocks_gather(int base, double* y);
+int nrn_cvode_blocks_fun(int base, double t, double* y, double* ydot);
+int nrn_cvode_blocks_solve(int base, double gamma, double* b, double* y);
 nrn_cvi* nrn_cvode_event_cvi(const nrn_event* ev, int* reinit);
 void nrn_cvode_evaluate_conditions(nrn_cvi* ci);
 void nrn_cvode_check_thresholds(nrn_cvi* ci);

@@ -156,7 +156,18 @@ int nrn_cvode_setup(int neq, int nv, int* vnode, unsigned char* is_cap, int nmec
     s->views = malloc(sizeof(nrn_mech) * (e->nmech > 0 ? e->nmech : 1));
     if (!cvg.gmem || !s->views) return -1;
     for (int k = 0; k < e->nmech; ++k) s->views[k] = e->mechs[k].m;
+    int mech_end = nv;
+    for (int j = 0; j < nmech; ++j) {
+        int end = mechs[j].ieq + mechs[j].ninst * mechs[j].nstate;
+        if (end > mech_end) mech_end = end;
+    }
+    s->nblk = neq - mech_end;
     if (sys_nocap(s, is_cap)) return -1;
+    if (cvg.local && s->nblk) {
+        nrn_error("CVode.use_local_dt: reaction-diffusion and other ODE blocks need the global "
+                  "variable step", NULL);
+        return -1;
+    }
     if (cvg.local) {
         if (nrn_cvode_local_setup(ncell, cell_start)) return -1;
     } else if (nrn_cvi_alloc(&cvg.gi)) {
@@ -243,6 +254,7 @@ void nrn_cvode_gather_internal(nrn_cvsys* s, double* y) {
             for (int i = 0; i < cm->ninst; ++i) yy[i * ns + c] = col[i];
         }
     }
+    if (s->nblk) nrn_cvode_blocks_gather(s->neq - s->nblk, y);
 }
 
 /* D<state> columns -> y (to_y = 1) or y -> D<state> columns (to_y = 0) */
@@ -326,6 +338,10 @@ int nrn_cvode_f_internal(double t, double* y, double* ydot, void* data) {
     nrn_play_continuous(t);
     nrn_cvode_scatter(s, y);
     nocap_v(s);
+    if (s->nblk && nrn_cvode_blocks_fun(s->neq - s->nblk, t, y, ydot)) {
+        cvg.cur = prev ? prev : ci;
+        return -1;
+    }
     const int n0 = s->node0, n1 = s->node1, n = n1 - n0;
     memset(c->rhs + n0, 0, sizeof(double) * n);
     memset(c->d + n0, 0, sizeof(double) * n);
@@ -440,6 +456,7 @@ int nrn_cvode_lsolve_internal(void* data, double* b, double* ycur, double* fcur,
         }
         move_dstates(s, b, 1);
     }
+    if (s->nblk && nrn_cvode_blocks_solve(s->neq - s->nblk, gamma, b, ycur)) return 1;
     return e->errored ? -1 : 0;
 }
 

@@ -45,10 +45,12 @@ class CVode:
     # ---------------------------------------------------------------- settings
 
     def _set(self, name: str, value, restart: bool = True) -> None:
+        """Store a setting; `restart` ones rebuild the integrators (NEURON frees them)."""
         controller.settings[name] = value
-        controller.dirty = True
-        if restart and controller.active:
-            controller.re_init()
+        if restart:
+            controller.dirty = True
+            if controller.active:
+                controller.re_init()
 
     def atol(self, value=None) -> float:
         if value is not None:

@@ -467,3 +467,55 @@ def test_local_step_matches_neuron(fresh):
         assert cv._stats(0)["ts_inits"] == 2 and cv._stats(1)["advance_tn"] == 261
     finally:
         cv.use_local_dt(0)
+
+
+def test_ode_block_states_are_integrated_with_the_cells(fresh):
+    """An ODE block (the interface reaction-diffusion uses): its states join y after the
+    mechanism states, its f runs in every f(y) and its solve in every Newton solve."""
+    import neuron_core
+    from neuron_core.engine import ffi, lib
+    cv = fresh
+    k = np.array([0.5, 3.0])           # 1/ms
+    state = {"c": np.array([1.0, 2.0]), "nfun": 0, "nsolve": 0}
+
+    @ffi.callback("int(void*)")
+    def count(data):
+        return 2
+
+    @ffi.callback("void(void*, double*)")
+    def states(data, y):
+        y[0], y[1] = state["c"]
+
+    @ffi.callback("int(void*, double, double*, double*)")
+    def fun(data, t, y, ydot):
+        state["nfun"] += 1
+        state["c"] = np.array([y[0], y[1]])
+        ydot[0], ydot[1] = -k * state["c"]
+        return 0
+
+    @ffi.callback("int(void*, double, double*, double*)")
+    def solve(data, gamma, b, y):
+        state["nsolve"] += 1
+        b[0] /= 1 + gamma * k[0]
+        b[1] /= 1 + gamma * k[1]
+        return 0
+
+    blk = ffi.new("nrn_cvode_block*")
+    blk.count, blk.states, blk.fun, blk.solve = count, states, fun, solve
+    from neuron_core.variable_step import controller
+    bid = lib.nrn_cvode_block_register(blk)
+    controller.blocks_changed()
+    try:
+        s = _soma(neuron_core)
+        cv.active(1)
+        cv.atol(1e-8)
+        neuron_core.finitialize(-65)
+        y = _vec()
+        cv.states(y)
+        assert len(y) == 6 and list(y)[4:] == [1.0, 2.0]
+        cv.solve(2.0)
+        assert state["c"] == pytest.approx([math.exp(-1.0), 2 * math.exp(-6.0)], rel=1e-4)
+        assert state["nfun"] > 10 and state["nsolve"] > 10
+    finally:
+        lib.nrn_cvode_block_unregister(bid)
+        controller.blocks_changed()

@@ -102,6 +102,10 @@ class Controller:
             return np.frombuffer(buf, dtype=np.float64), 0
         return Ref(locate, "cell t")
 
+    def blocks_changed(self) -> None:
+        """An ODE block (nrn_cvode_block_register) came or went: new equation map."""
+        self.dirty = True
+
     def _owners(self) -> None:
         """Local step: the cell owning each record, play and threshold source."""
         if not self.settings["use_local_dt"]:

@@ -107,7 +107,9 @@ def build(built, scales: Dict[str, float]) -> Equations:
         ms.ieq = ieq
         ms.ninst = registry.types[ms.name].nalive
         ieq += ms.ninst * len(ms.states)
-    atolscale = np.ones(max(ieq, 1))
+    from ..engine import lib
+    nblk = lib.nrn_cvode_block_count()       # reaction-diffusion and other ODE blocks
+    atolscale = np.ones(max(ieq + nblk, 1))
     atolscale[:nv] = scales.get("v", 1.0)
     for ms in mechs:
         mt = registry.types[ms.name]
@@ -122,7 +124,9 @@ def build(built, scales: Dict[str, float]) -> Equations:
                 tol = _meta_tolerance(mt, base)
             per[j] = tol if tol else 1.0
         atolscale[ms.ieq:ms.ieq + ms.ninst * len(per)] = np.tile(per, ms.ninst)
-    eq = Equations(ieq, nv, vnode, is_cap, mechs, atolscale)
+    if nblk:
+        lib.nrn_cvode_block_atol(ffi.cast("double*", atolscale.ctypes.data) + ieq)
+    eq = Equations(ieq + nblk, nv, vnode, is_cap, mechs, atolscale)
     cm = ffi.new("nrn_cvode_mech[]", max(len(mechs), 1))
     for j, ms in enumerate(mechs):
         sc = ffi.new("int[]", ms.scol)

@@ -131,6 +131,13 @@ class VectorStorage:
     def hname(self) -> str:
         return "%s[%d]" % (self.hoc_name, self._id)
 
+    def same(self, other) -> bool:
+        """True when other is this very object (NEURON's HOC object identity)."""
+        return self is other
+
+    def hocobjptr(self) -> int:
+        return id(self)
+
     def __repr__(self) -> str:
         return self.hname()
 

@@ -5,7 +5,6 @@ Vector's binary methods share one file position, as they share a C FILE* in NEUR
 """
 from __future__ import annotations
 
-import itertools
 import os
 import tempfile
 
@@ -16,12 +15,12 @@ from neuron_core.vector.args import nargs, num
 from neuron_core.vector.textscan import at_eof, read_word, scan_number
 
 from .hocformat import sprintf
+from .identity import HocIdentity
 from .strings import set_string, text_of
 
-_ids = itertools.count()
 
 
-class File:
+class File(HocIdentity):
     """File(["name"]): ropen/wopen/aopen, printf, scanvar, scanstr, gets, seek/tell..."""
 
     hoc_name = "File"
@@ -31,12 +30,8 @@ class File:
         nargs(args, 0, 1, "File")
         self._name = text_of(args[0]) if args else ""
         self._f = None
-        self._id = next(_ids)
+        self._id = self._number()
 
-    def hname(self) -> str:
-        return "File[%d]" % self._id
-
-    __repr__ = __str__ = hname
 
     def _binary_file(self):
         """The open stream (None when closed): used by Vector's file methods."""

@@ -2,7 +2,6 @@
 list of all instances of a template.  Browser methods need a screen and only keep state."""
 from __future__ import annotations
 
-import itertools
 import operator
 import weakref
 
@@ -10,9 +9,9 @@ from neuron_core.errors import NeuronError
 from neuron_core.vector.args import chk, is_number, nargs
 
 from .hooks import template_instances
+from .identity import HocIdentity
 from .strings import text_of
 
-_ids = itertools.count()
 _all_lists: "weakref.WeakSet[List]" = weakref.WeakSet()
 
 
@@ -21,7 +20,7 @@ def all_lists() -> list:
     return list(_all_lists)
 
 
-class List:
+class List(HocIdentity):
     """List() or List("templatename")."""
 
     hoc_name = "List"
@@ -38,15 +37,11 @@ class List:
             if template_instances(name) is None:
                 raise NeuronError("List: %s is not a template name" % name)
             self._template = name
-        self._id = next(_ids)
+        self._id = self._number()
         self._select_action = None
         self._accept_action = None
         _all_lists.add(self)
 
-    def hname(self) -> str:
-        return "List[%d]" % self._id
-
-    __repr__ = __str__ = hname
 
     def _objects(self) -> list:
         if self._template is not None:

@@ -6,7 +6,6 @@ Random(seed, size) starts the Random123 stream with ids (seed, size, 0), as NEUR
 """
 from __future__ import annotations
 
-import itertools
 
 import numpy as np
 
@@ -14,9 +13,9 @@ from neuron_core._engine import ffi, lib
 from neuron_core.errors import NeuronError
 
 from neuron_core.vector.args import chk, nargs, num
+from .identity import HocIdentity
 
 _UINT32_MAX = 4294967295.0
-_ids = itertools.count()
 
 
 def _uint32(x: float) -> int:
@@ -24,7 +23,7 @@ def _uint32(x: float) -> int:
     return int(x) & 0xFFFFFFFF
 
 
-class Random:
+class Random(HocIdentity):
     """Random([seed[, size]]): distributions over a Random123 or MCellRan4 stream."""
 
     hoc_name = "Random"
@@ -36,14 +35,10 @@ class Random:
         size = int(chk(args[1], 7, 98, "Random")) if len(args) > 1 else 55
         self._g = ffi.new("nrn_rng*")
         self._d = ffi.new("nrn_rand_dist*")
-        self._id = next(_ids)
+        self._id = self._number()
         lib.nrn_rng_random123(self._g, seed, size, 0)
         lib.nrn_rand_dist_set(self._d, lib.NRN_DIST_NORMAL, 0.0, 1.0)
 
-    def hname(self) -> str:
-        return "Random[%d]" % self._id
-
-    __repr__ = __str__ = hname
 
     # ------------------------------------------------------------------ generators
 

@@ -9,7 +9,6 @@ rounding; symmeig returns ascending eigenvalues.
 """
 from __future__ import annotations
 
-import itertools
 import math
 import sys
 
@@ -22,10 +21,10 @@ from neuron_core.vector.args import chk, is_number, nargs, num
 from neuron_core.vector.textscan import scan_number
 
 from .hocformat import sprintf
+from .identity import HocIdentity
 from .strings import text_of
 
 MFULL, MSPARSE, MBAND = 1, 2, 3
-_ids = itertools.count()
 _EPS = 1e-11
 
 
@@ -186,7 +185,7 @@ class _Row:
         self._m.setval(self._i, j, value)
 
 
-class Matrix:
+class Matrix(HocIdentity):
     """Matrix([nrow[, ncol[, type]]]): type 1 full (default), 2 sparse, 3 banded."""
 
     hoc_name = "Matrix"
@@ -201,12 +200,8 @@ class Matrix:
         self._type = kind
         self._nz = [set() for _ in range(nrow)] if kind == MSPARSE else None
         self._lu = None
-        self._id = next(_ids)
+        self._id = self._number()
 
-    def hname(self) -> str:
-        return "Matrix[%d]" % self._id
-
-    __repr__ = __str__ = hname
 
     @classmethod
     def _of(cls, a: np.ndarray) -> "Matrix":
@@ -215,7 +210,7 @@ class Matrix:
         m._type = MFULL
         m._nz = None
         m._lu = None
-        m._id = next(_ids)
+        m._id = m._number()
         return m
 
     def _touch_all(self) -> None:

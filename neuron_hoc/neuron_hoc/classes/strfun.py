@@ -9,6 +9,7 @@ from neuron_core.vector.args import chk, nargs
 
 from . import aliases
 from .hooks import is_symbol, reference_names, template_class
+from .identity import HocIdentity
 from .strings import set_string, text_of
 
 _WHITESPACE = " \r\n\t\f\v"
@@ -38,12 +39,15 @@ def _point_type(obj) -> int:
     return points.index(mt) + 1 if mt in points else 0
 
 
-class StringFunctions:
+class StringFunctions(HocIdentity):
     """substr, len, head, tail, ltrim, rtrim, left, right, is_name, alias, alias_list,
     references, is_point_process, is_artificial."""
 
     hoc_name = "StringFunctions"
-    __slots__ = ("__weakref__",)
+    __slots__ = ("_id", "__weakref__")
+
+    def __init__(self) -> None:
+        self._id = self._number()
 
     def substr(self, s1, s2) -> int:
         """Index of the first occurrence of s2 in s1, or -1."""

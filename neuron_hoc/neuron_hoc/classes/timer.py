@@ -12,6 +12,7 @@ from typing import Callable
 from neuron_core.errors import NeuronError
 from neuron_core.vector.args import nargs, num
 
+from .identity import HocIdentity
 from .strings import text_of
 
 _running: "weakref.WeakSet[Timer]" = weakref.WeakSet()
@@ -35,11 +36,11 @@ def process_timers(now: float = None) -> int:
     return ran
 
 
-class Timer:
+class Timer(HocIdentity):
     """Timer("stmt" | callable)."""
 
     hoc_name = "Timer"
-    __slots__ = ("_action", "_interval", "_due", "__weakref__")
+    __slots__ = ("_action", "_interval", "_due", "_id", "__weakref__")
 
     def __init__(self, *args) -> None:
         nargs(args, 0, 1, "Timer")
@@ -49,6 +50,7 @@ class Timer:
         self._action = action
         self._interval = 1.0
         self._due = None
+        self._id = self._number()
 
     def seconds(self, *args) -> float:
         """The interval in seconds (set with an argument)."""

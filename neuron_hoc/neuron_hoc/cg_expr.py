@@ -139,7 +139,9 @@ class ExprCompiler:
             lc = self.as_num(lc, lt)
             rc = self.as_num(rc, rt)
             e = self.eps()
-            if _simple(rc):
+            if rc == "0.0":
+                code = "(-%s <= %s <= %s)" % (e, lc, e)
+            elif _simple(rc):
                 code = "(%s - %s <= %s <= %s + %s)" % (rc, e, lc, rc, e)
             else:
                 code = "_feq(%s, %s)" % (lc, rc)
@@ -260,6 +262,8 @@ class ExprCompiler:
                 return "%s.%s(%s)" % (ocode, node.name, self.arglist(args)), "any"
             return "_mc(%s, %r%s)" % (ocode, node.name, "".join(", " + a for a in
                                                               self.arg_codes(args))), "any"
+        if len(node.index) == 1:
+            return "_gm1(%s, %r, %s)" % (ocode, node.name, self.num(node.index[0])), "any"
         if node.index:
             return "_gmi(%s, %r, (%s,))" % (ocode, node.name, self.nums(node.index)), "any"
         return "_gm(%s, %r)" % (ocode, node.name), "any"

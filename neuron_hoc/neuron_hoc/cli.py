@@ -65,7 +65,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     interp = h._interp
     interp.prog = "nrniv"
     if banner:
-        sys.stdout.write(BANNER)
+        sys.stderr.write(BANNER)
     status = 0
     try:
         for path in dlls:

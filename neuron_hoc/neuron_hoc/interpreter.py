@@ -123,6 +123,35 @@ class Interpreter:
             raise HocError("%s is not a template" % name)
         return t.by_index(i)
 
+    def template_instances(self, name: str):
+        """Live instances of template `name` in creation order (List("name")), or None."""
+        t = self.templates.get(name)
+        return t.live_instances() if t is not None else None
+
+    def reference_names(self, obj) -> List[str]:
+        """Names of the object variables that refer to obj (StringFunctions.references)."""
+        out = []
+        for sym in self.top.syms.values():
+            if sym.kind != "obj":
+                continue
+            v = self.G.get(sym.key)
+            if isinstance(v, HocArray):
+                out.extend("%s[%d]" % (sym.name, k) for k, o in enumerate(v) if o is obj)
+            elif v is obj:
+                out.append(sym.name)
+        for t in self.templates.values():
+            fields = [s for s in t.fields if s.kind == "obj"]
+            for inst in t.live_instances():
+                d = inst.__dict__
+                for s in fields:
+                    v = d.get(s.key)
+                    if isinstance(v, HocArray):
+                        out.extend("%s.%s[%d]" % (inst.hname(), s.name, k)
+                                   for k, o in enumerate(v) if o is obj)
+                    elif v is obj:
+                        out.append("%s.%s" % (inst.hname(), s.name))
+        return out
+
     def is_hoc_object(self, o) -> bool:
         return isinstance(o, HocObject) or type(o) in self.hoc_classes
 
@@ -355,4 +384,4 @@ class BuiltinTable(SymbolTable):
         sym = self.get(name)
         if sym is None or sym.kind != "bvar":
             raise HocError("can not take the address of %s" % name)
-        return sym.value.ref()
+        return sym.value[0].ref()

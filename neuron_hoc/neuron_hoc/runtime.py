@@ -197,6 +197,25 @@ def install(interp) -> None:
         except IndexError:
             raise HocError("subscript out of range %s" % name) from None
 
+    def _gm1(o, name, x):
+        """o.name[x], the common one-index case of _gmi."""
+        try:
+            a = getattr(o, name)
+        except AttributeError:
+            raise member_error(o, name) from None
+        i = int(x + G[_EPS_KEY])
+        if type(a) is HocArray:
+            if len(a.dims) != 1:
+                raise HocError("wrong # of subscripts %s" % name)
+            if i < 0 or i >= len(a):
+                raise HocError("subscript 0 index %d of %s out of range %d" % (i, name, len(a)))
+        elif i < 0:
+            raise HocError("subscript out of range %s" % name)
+        try:
+            return a[i]
+        except IndexError:
+            raise HocError("subscript out of range %s" % name) from None
+
     def _smi(o, name, idx, v):
         a, i = _elem(o, name, idx)
         try:
@@ -304,7 +323,7 @@ def install(interp) -> None:
         "_feq": _feq, "_eq": _eq, "_ne": _ne, "_and": _and, "_or": _or,
         "_num": _num, "_str": _str, "_sv": _sv, "_SA": StrArg, "_setsarg": _setsarg,
         "_setv": _setv, "_seti": _seti, "_seta": _seta,
-        "_gm": _gm, "_sm": _sm, "_gmi": _gmi, "_smi": _smi, "_mc": _mc, "_mci": _mci,
+        "_gm": _gm, "_sm": _sm, "_gmi": _gmi, "_gm1": _gm1, "_smi": _smi, "_mc": _mc, "_mci": _mci,
         "_smx": _smx, "_mref": _mref, "_shift": _shift, "_VP": VarPointer, "_AP": ArrayPointer,
         "_tobj": _tobj, "_undef": _undef, "_rtcall": _rtcall, "_err": _err, "_Stop": HocStop,
         "_prv": _prv, "_prs": _prs, "_pv": _pv, "_print": _print,

@@ -43,22 +43,22 @@ def install_all(interp) -> None:
 
 
 def install_class_modules(interp) -> None:
-    """Classes of `neuron_hoc.classes` (List, File, Random...): every class in its modules
-    with a `hoc_name` attribute becomes a HOC class of that name."""
+    """The general-purpose classes of `neuron_hoc.classes` (List, File, Random...), and the
+    hooks through which they reach the interpreter."""
     import importlib
-    import pkgutil
     try:
         pkg = importlib.import_module("neuron_hoc.classes")
+        hooks = importlib.import_module("neuron_hoc.classes.hooks")
+        timer = importlib.import_module("neuron_hoc.classes.timer")
     except ImportError:
         return
-    for info in pkgutil.iter_modules(getattr(pkg, "__path__", [])):
-        if info.name.startswith("_") or info.name == "tests":
-            continue
-        try:
-            mod = importlib.import_module("neuron_hoc.classes." + info.name)
-        except ImportError:
-            continue
-        for obj in vars(mod).values():
-            name = getattr(obj, "hoc_name", None)
-            if isinstance(obj, type) and isinstance(name, str) and obj.__module__ == mod.__name__:
-                define_class(interp, name, obj)
+    for name, cls in getattr(pkg, "CLASSES", {}).items():
+        define_class(interp, name, cls)
+    hooks.set_template_instances(interp.template_instances)
+    hooks.set_template_lookup(
+        lambda name: interp.templates[name].cls if name in interp.templates else None)
+    hooks.set_symbol_checker(
+        lambda name: interp.top.get(name) is not None or interp.builtins.get(name) is not None)
+    hooks.set_reference_finder(interp.reference_names)
+    timer.set_statement_runner(lambda stmt: interp.execute(stmt))
+    interp.process_timers = timer.process_timers

@@ -86,6 +86,7 @@ def install(interp) -> None:
 
     interp.builtins.engine_lookup = lookup
     interp.engine_builtins = eb
+    _register_vector_hooks(interp)
     try:
         eb.set_hoc_executor(lambda stmt: interp.execute(stmt, None))
     except AttributeError:
@@ -97,3 +98,26 @@ def _python_object(*args):
     if args:
         raise HocError("PythonObject takes no arguments")
     return sys.modules["__main__"]
+
+
+def _register_vector_hooks(interp) -> None:
+    """Vector.apply("name")/reduce/fit call HOC functions; where/eq use float_epsilon."""
+    try:
+        from neuron_core.vector import hooks
+    except ImportError:
+        return
+    G = interp.G
+
+    def resolve(name: str):
+        sym = interp.top.get(name) or interp.builtins.get(name)
+        if sym is None:
+            return None
+        if sym.kind in ("func", "proc", "obfunc") and sym.store == "G":
+            fn = G[sym.key]
+            return lambda *args: interp.call_protected(fn, *args)
+        if sym.kind == "builtin":
+            return G["_b_" + name]
+        return None
+
+    hooks.set_hoc_function_resolver(resolve)
+    hooks.set_float_epsilon_getter(lambda: G["h_float_epsilon"])

@@ -38,8 +38,15 @@ def _nothing(*args, **kwargs) -> float:
 
 
 def install(interp) -> None:
+    def events(*args) -> float:
+        """doEvents/doNotify: the event loop runs due Timer actions."""
+        run = getattr(interp, "process_timers", None)
+        if run is not None:
+            run()
+        return 0.0
+
     for name in GUI_FUNCTIONS:
-        define(interp, name, _nothing)
+        define(interp, name, events if name in ("doEvents", "doNotify") else _nothing)
     for name in DIALOGS:
         define(interp, name, _nothing)
     for name in GUI_CLASSES:

@@ -420,7 +420,7 @@ def test_mechanism_without_variable_step_form_is_refused(fresh, testmechs):
     from neuron_core.errors import NeuronError
     s = Section(name="x")
     s.insert("thh")
-    with pytest.raises(NeuronError, match="ode_spec"):
+    with pytest.raises(NeuronError, match="does not work with CVODE"):
         fresh.active(1)
     fresh.active(0)
 

@@ -93,8 +93,8 @@ def build(built, scales: Dict[str, float]) -> Equations:
         if not states or mt.kind == ARTIFICIAL:
             continue
         if mt.desc is None or mt.desc.ode_spec == ffi.NULL:
-            raise NeuronError("%s has STATEs but no variable-step form (ode_spec); it cannot be "
-                              "integrated by CVode" % mt.name)
+            raise NeuronError("%s does not work with CVODE: it has STATEs but no variable-step "
+                              "form (ode_spec)" % mt.name)
         names, scol, dcol = [], [], []
         for s in states:
             n, c, d = _state_columns(mt, s)

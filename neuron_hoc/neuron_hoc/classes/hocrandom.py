@@ -76,12 +76,6 @@ class Random(HocIdentity):
             lib.nrnran123_setseq4(ffi.addressof(g, "r123"), chk(args[0], 0, 17179869183.0, "Random.seq"))
         return float(lib.nrnran123_getseq4(ffi.addressof(g, "r123")))
 
-    def ids(self) -> tuple:
-        """The Random123 ids (id1, id2, id3) of the current stream."""
-        out = ffi.new("uint32_t[3]")
-        lib.nrnran123_getids(ffi.addressof(self._g, "r123"), out, out + 1, out + 2)
-        return int(out[0]), int(out[1]), int(out[2])
-
     # ------------------------------------------------------------------ distributions
 
     def _set(self, kind: int, p1: float = 0.0, p2: float = 0.0) -> float:

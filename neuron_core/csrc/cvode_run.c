@@ -559,9 +559,28 @@ int nrn_cvode_finitialize(void) {
     return nrn_cvode_re_init();
 }
 
+/* no sections (artificial cells only): events in time order, as NEURON's empty model */
+static int solve_empty(double tout) {
+    nrn_engine* e = &nrn_eng;
+    int r = 0;
+    if (tout >= 0.0) {
+        while (!r && least_t() <= tout && !stopped()) r = nrn_cvode_deliver_events(least_t());
+        if (!e->stoprun) e->ctx.t = tout;
+    } else if (least_t() < 1e299) {
+        double tt = least_t();
+        e->ctx.t = tt;
+        r = nrn_cvode_deliver_events(tt);
+    } else {
+        e->ctx.t += 1e6;
+    }
+    GI->t_ = GI->t0_ = GI->tn_ = e->ctx.t;
+    return r || e->errored ? -1 : 0;
+}
+
 int nrn_cvode_solve(double tout) {
     nrn_engine* e = &nrn_eng;
     G = nrn_cvode_get();
+    if (e->nnode == 0) return solve_empty(tout);
     if (G->local) return nrn_cvode_local_solve(tout);
     int r = 0;
     if (tout >= 0.0) {

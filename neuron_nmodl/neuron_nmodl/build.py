@@ -25,8 +25,12 @@ VERSION = "0.1"
 # -ffp-contract=off: no fused multiply-add, so arithmetic rounds as in NEURON's build.
 # -fno-tree-sink/-fno-tree-pre keep exp calls and table loads out of branches, so the loops
 # over instances vectorise (with libmvec's SIMD exp).
+# -fno-tree-loop-distribution: GCC 12 turns a column reset inside a kernel loop (x = 0
+# followed by x = x + ...) into a memset placed after the loop (seen with restrict-qualified
+# kernels); loop distribution gains nothing here, so it is off.
 BASE_FLAGS = ["-O3", "-fPIC", "-std=c++17", "-fvisibility=hidden", "-ffp-contract=off",
-              "-fno-math-errno", "-fno-tree-sink", "-fno-tree-pre",
+              "-fno-math-errno", "-fno-tree-sink", "-fno-tree-pre", "-fno-tree-loop-distribution",
+              "-fno-tree-loop-distribute-patterns",
               "--param", "vect-max-version-for-alias-checks=200", "-w"]
 RUNTIME_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runtime")
 LIBNAME = "libnrnmech.so"

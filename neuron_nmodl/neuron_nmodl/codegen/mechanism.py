@@ -574,11 +574,16 @@ class MechanismGenerator:
     def ode_callbacks(self) -> None:
         m = self.m
         spec, matsol, _, _ = m.ode
+        kinetic = getattr(m, "ode_kinetic", False)
         for name, body in (("_cb_ode_spec", spec), ("_cb_ode_matsol", matsol)):
             def fill(em, body=body):
                 self.load_v(em)
                 for line in I.copy_in(m):
                     em.w(line)
+                if kinetic:   # locals of a KINETIC block
+                    em.w("double _lf_flux = 0.0, _lb_flux = 0.0, _term = 0.0, _dt1 = 0.0;")
+                    em.w("(void) _lf_flux; (void) _lb_flux; (void) _term; (void) _dt1;")
+                    em.scopes[-1].update({"f_flux": "_lf_flux", "b_flux": "_lb_flux"})
                 em.block(body)
             self.kernel(name, [fill])
 

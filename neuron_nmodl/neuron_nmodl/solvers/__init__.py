@@ -122,9 +122,14 @@ def _cvode_forms(m: Model) -> None:
     solved = [m.callables[n] for n in m.solve_blocks]
     if not solved:
         return
-    if len(solved) > 1 or solved[0].kind != "DERIVATIVE":
+    if len(solved) > 1 or solved[0].kind not in ("DERIVATIVE", "KINETIC"):
         m.cvode_ok = False
         return
     c = solved[0]
+    if c.kind == "KINETIC":
+        spec, states, dstates = kinetic.derivative_form(m, c)
+        m.ode = (spec, N.Block([kinetic.cvode_matsol(m, c)]), states, dstates)
+        m.ode_kinetic = True
+        return
     states, dstates = derivative.state_list(m, c.body)
     m.ode = (derivative.spec_body(c.body), derivative.matsol_body(c.body), states, dstates)

@@ -174,6 +174,12 @@ def _flux(name: str, value: N.Expr) -> N.Assign:
 
 # ---------------------------------------------------------------------------- implicit
 
+def _matrix_only(stmts: List[N.Stmt]) -> List[N.Stmt]:
+    """The Jacobian part of a reaction's statements (CVODE's matsol drops the fluxes)."""
+    return [s for s in stmts if isinstance(s, N.MatElm)
+            or (isinstance(s, N.Assign) and s.target.name == "_term")]
+
+
 def _reaction_implicit(s: N.Reaction, info: KineticInfo) -> List[N.Stmt]:
     out: List[N.Stmt] = []
     if s.op == "<<":
@@ -344,6 +350,41 @@ def implicit(m: Model, c: N.Callable, steadystate: bool = False) -> N.SparseSolv
     rest = _rewrite(N.Block(body[k:]), fn)
     return N.SparseSolve(xs, ds, N.Block(head + rest.stmts, loc=c.body.loc), linear=info.linear,
                          steadystate=steadystate, loc=c.loc)
+
+
+def cvode_matsol(m: Model, c: N.Callable) -> N.LinearSolve:
+    """CVODE's diagonal-block solve for a KINETIC scheme: (vol/dt - J) x = vol*D/dt, then D = x
+    (nocmodl's _ode_matsol; CONSERVE ignored), solved here as a dense system."""
+    info = analyze(m, c)
+    info.ncons = 0
+    xs, ds = state_vars(m, info)
+    head: List[N.Stmt] = []
+    body = c.body.stmts
+    k = 0
+    while k < len(body) and isinstance(body[k], N.LocalDecl):
+        head.append(body[k])
+        k += 1
+    head.append(N.Assign(N.Var("_dt1"), N.BinOp("/", N.Num(1.0, "1.0"), N.Var("dt"))))
+    for i in range(info.nstate):
+        head.append(N.RhsElm(_num(i), "=", N.BinOp("*", N.Var("_dt1"), ds[i])))
+        head.append(N.MatElm(_num(i), _num(i), "=", N.Var("_dt1")))
+    for nm in info.order:
+        cap = info.capacity.get(nm)
+        if cap is None:
+            continue
+        for t in _element_terms(info, nm):
+            vol = _cap_expr(cap, t)
+            r = _row(info, t)
+            head.append(N.RhsElm(r, "*=", vol))
+            head.append(N.MatElm(r, r, "*=", vol))
+
+    def fn(s):
+        if isinstance(s, N.Reaction):
+            return _matrix_only(_reaction_implicit(s, info))
+        return []
+
+    rest = _rewrite(N.Block(body[k:]), fn)
+    return N.LinearSolve(ds, N.Block(head + rest.stmts, loc=c.body.loc), loc=c.loc)
 
 
 # ---------------------------------------------------------------------------- derivative form

@@ -339,3 +339,31 @@ def test_for_netcons(testlib):
     testlib.netcon_weights[(p.key, 0)] = [np.array([1.5]), np.array([2.0]), np.array([-0.5])]
     p.net_receive(0, [0.0], 0.0)
     assert p["total"][0] == 3.0
+
+
+def test_kinetic_cvode_forms(testlib):
+    # ode_spec gives dA/dt, dB/dt of A <-> B; ode_matsol solves (1 - dt*J) x = D
+    ctx = Context(1)
+    ctx.set_api(testlib)
+    k = Instances(testlib, "tkin", ctx, [0])
+    k["A"], k["B"] = 0.6, 0.4
+    k.desc.ode_spec(ctx.ctx, k.m)
+    dA, dB = -0.3 * 0.6 + 0.1 * 0.4, 0.3 * 0.6 - 0.1 * 0.4
+    assert (k["DA"][0], k["DB"][0]) == (pytest.approx(dA, rel=1e-14), pytest.approx(dB, rel=1e-14))
+    ctx.ctx.dt = 0.5
+    k.desc.ode_matsol(ctx.ctx, k.m)
+    J = np.array([[-0.3, 0.1], [0.3, -0.1]])
+    x = np.linalg.solve(np.eye(2) - 0.5 * J, [dA, dB])
+    assert [k["DA"][0], k["DB"][0]] == pytest.approx(list(x), rel=1e-12)
+
+
+def test_derivative_cvode_forms(testlib):
+    ctx = Context(1)
+    ctx.set_api(testlib)
+    c = Instances(testlib, "tcnexp", ctx, [0])
+    c["x"] = 0.5
+    c.desc.ode_spec(ctx.ctx, c.m)
+    assert c["Dx"][0] == pytest.approx((2 - 0.5) / 3, rel=1e-15)
+    ctx.ctx.dt = 0.1
+    c.desc.ode_matsol(ctx.ctx, c.m)
+    assert c["Dx"][0] == pytest.approx(((2 - 0.5) / 3) / (1 + 0.1 / 3), rel=1e-15)

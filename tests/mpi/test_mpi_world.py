@@ -2,6 +2,7 @@
 mpi4py import (in either order with neuron); otherwise every process launched by mpiexec is
 an independent one-process simulation."""
 import os
+import re
 import subprocess
 import sys
 
@@ -9,7 +10,8 @@ import pytest
 
 from .mpirun import mpiexec_prefix
 
-IDS = "print('id', pc.id(), 'of', pc.nhost(), flush=True)\n"
+IDS = ("import sys\nsys.stdout.write('<id %d of %d>\\n' % (pc.id(), pc.nhost()))\n"
+       "sys.stdout.flush()\n")
 CASES = {
     "none": "from neuron_core.parallel import ParallelContext\npc = ParallelContext()\n" + IDS,
     "nrnmpi_init": ("from neuron_core.parallel import ParallelContext, nrnmpi_init\n"
@@ -28,7 +30,7 @@ def ids(prefix, code, env=None):
     proc = subprocess.run(prefix + [sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=300, env=full)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    return sorted(line for line in proc.stdout.splitlines() if line.startswith("id "))
+    return sorted("id %s of %s" % m for m in re.findall(r"<id (\d+) of (\d+)>", proc.stdout))
 
 
 @pytest.mark.parametrize("case, expect", [

@@ -203,7 +203,8 @@ typedef struct nrn_cvode {
  *   states(data, y)              current values -> y (at each initialization)
  *   fun(data, t, y, ydot)        take the states from y and write dy/dt; called in every f
  *                                after the voltages are set and before membrane currents,
- *                                so the block's concentrations feed the currents
+ *                                so the block's concentrations feed the currents (a block
+ *                                with no states is still called: gap-junction transfer)
  *   solve(data, gamma, b, y)     b <- (I - gamma J)^-1 b for the block's part of the Newton
  *                                system (J its own Jacobian; NULL: x = b)
  *   atol(data, scale)            optional: absolute tolerance scale of each state

@@ -63,7 +63,8 @@ int nrn_cvode_blocks_fun(int base, double t, double* y, double* ydot) {
     place(base);
     for (int i = 0; i < MAXBLK; ++i) {
         nrn_cvode_block* b = blocks[i];
-        if (b && b->n && b->fun && b->fun(b->data, t, y + b->offset, ydot + b->offset)) {
+        /* blocks without states still run: couplings such as gap-junction transfer */
+        if (b && b->fun && b->fun(b->data, t, y + b->offset, ydot + b->offset)) {
             nrn_error("CVode: an ODE block failed", NULL);
             return -1;
         }

@@ -338,7 +338,7 @@ int nrn_cvode_f_internal(double t, double* y, double* ydot, void* data) {
     nrn_play_continuous(t);
     nrn_cvode_scatter(s, y);
     nocap_v(s);
-    if (s->nblk && nrn_cvode_blocks_fun(s->neq - s->nblk, t, y, ydot)) {
+    if (s->global && nrn_cvode_blocks_fun(s->neq - s->nblk, t, y, ydot)) {
         cvg.cur = prev ? prev : ci;
         return -1;
     }

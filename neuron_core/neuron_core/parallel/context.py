@@ -150,6 +150,24 @@ class ParallelContext:
         transfer.setup(world.net())
         return 0.0
 
+    def _unavailable(self, what: str):
+        raise NeuronError("ParallelContext.%s is not available in this implementation" % what)
+
+    def splitcell_connect(self, *args, **kwargs):
+        self._unavailable("splitcell_connect (cells split across ranks)")
+
+    def multisplit(self, *args, **kwargs):
+        self._unavailable("multisplit (cells split across ranks)")
+
+    def nrnbbcore_write(self, *args, **kwargs):
+        self._unavailable("nrnbbcore_write (CoreNEURON)")
+
+    def nrncore_write(self, *args, **kwargs):
+        self._unavailable("nrncore_write (CoreNEURON)")
+
+    def nrncore_run(self, *args, **kwargs):
+        self._unavailable("nrncore_run (CoreNEURON)")
+
     # ------------------------------------------------------------- collectives
 
     def barrier(self) -> float:

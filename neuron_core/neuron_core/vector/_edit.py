@@ -1,27 +1,13 @@
-"""Vector methods that build, copy, reorder and resize (NEURON's argument rules)."""
+"""Vector methods that size, fill and edit elements, and exchange data with Python and C."""
 from __future__ import annotations
 
 import numpy as np
 
 from ..errors import NeuronError
 from .args import chk, index_range, is_number, nargs, num
-from ._storage import VectorStorage, values_from_iterable, vec_arg
-from .hooks import float_epsilon
+from ._storage import VectorStorage, values_from_iterable
 
 DMAXINT = 9007199254740992.0  # 2**53, the largest count NEURON accepts
-
-
-def _cdiv(a: int, b: int) -> int:
-    """C integer division (truncates toward zero)."""
-    q = abs(a) // abs(b)
-    return q if (a >= 0) == (b >= 0) else -q
-
-
-def _trunc_indices(values: np.ndarray) -> np.ndarray:
-    """C's int(double) on index values (toward zero); huge values map out of range."""
-    v = np.trunc(values)
-    v = np.where(np.isfinite(v) & (np.abs(v) < 2.0 ** 62), v, -1.0)
-    return v.astype(np.int64)
 
 
 class EditMixin:
@@ -156,115 +142,6 @@ class EditMixin:
             out += start
         return self
 
-    # ------------------------------------------------------------------ copies
-
-    def _sub(self, args: tuple, what: str) -> np.ndarray:
-        nargs(args, 0, 2, what)
-        n = self._cv.size
-        s = int(chk(args[0], 0, n - 1, what)) if args else 0
-        e = int(chk(args[1], s, n - 1, what)) + 1 if len(args) > 1 else n
-        return self._arr[s:e]
-
-    def c(self, *args) -> "EditMixin":
-        """A new Vector with all or elements start..end (inclusive); label not copied."""
-        return self._new_like(self._sub(args, "Vector.c"))
-
-    def at(self, *args) -> "EditMixin":
-        return self._new_like(self._sub(args, "Vector.at"))
-
-    def cl(self, *args) -> "EditMixin":
-        """Like c() but the label is copied too."""
-        out = self._new_like(self._sub(args, "Vector.cl"))
-        out._label = self._label
-        return out
-
-    def copy(self, src, *args) -> "EditMixin":
-        """vdest.copy(vsrc[, dest_start][, src_start, src_end][, dest_inc, src_inc]) and the
-        index-vector forms copy(vsrc, vindex) / copy(vsrc, vsrcindex, vdestindex)."""
-        x = vec_arg(src, "Vector.copy")
-        if args and isinstance(args[0], VectorStorage):
-            return self._copy_indexed(x, args)
-        nargs(args, 0, 5, "Vector.copy")
-        top = x._cv.size - 1
-        src_start, src_end, src_inc = 0, top, 1
-        dest_start, dest_inc = 0, 1
-        if len(args) == 1:
-            dest_start = int(num(args[0], "Vector.copy"))
-        elif len(args) == 2:
-            src_start = int(chk(args[0], 0, top, "Vector.copy"))
-            src_end = int(chk(args[1], -1, top, "Vector.copy"))
-        elif len(args) >= 3:
-            dest_start = int(num(args[0], "Vector.copy"))
-            src_start = int(chk(args[1], 0, top, "Vector.copy"))
-            src_end = int(chk(args[2], -1, top, "Vector.copy"))
-            if len(args) == 4:
-                raise NeuronError("Vector.copy: dest_inc given without src_inc")
-            if len(args) == 5:
-                dest_inc = int(chk(args[3], 1, DMAXINT, "Vector.copy"))
-                src_inc = int(chk(args[4], 1, DMAXINT, "Vector.copy"))
-        if src_end == -1:
-            src_end = top
-        elif src_end < src_start:
-            raise NeuronError("Vector.copy: src_end arg smaller than src_start")
-        if dest_start < 0:
-            raise NeuronError("Vector.copy: dest_start must not be negative")
-        size = _cdiv(src_end - src_start, src_inc) * dest_inc + dest_start + 1
-        if self._cv.size < size or (self._cv.size > size and not args):
-            self._resize(size)
-        count = len(range(src_start, src_end + 1, src_inc))
-        if x is self:
-            a = self._arr
-            for k in range(count):
-                a[dest_start + k * dest_inc] = a[src_start + k * src_inc]
-        else:
-            dst = self._arr[dest_start : dest_start + (count - 1) * dest_inc + 1 : dest_inc]
-            dst[:] = x._arr[src_start : src_end + 1 : src_inc]
-        return self
-
-    def _copy_indexed(self, x: VectorStorage, args: tuple) -> "EditMixin":
-        nargs(args, 1, 2, "Vector.copy")
-        eps = float_epsilon()
-        src_idx = _trunc_indices(vec_arg(args[0], "Vector.copy")._view() + eps)
-        nx = x._cv.size
-        ny = self._cv.size
-        if len(args) == 2:
-            dst_idx = _trunc_indices(vec_arg(args[1], "Vector.copy")._view() + eps)
-            ns = min(len(src_idx), len(dst_idx))
-            src_idx, dst_idx = src_idx[:ns], dst_idx[:ns]
-        else:
-            nx = min(nx, ny)
-            dst_idx = src_idx
-        ok = (src_idx >= 0) & (dst_idx >= 0) & (src_idx < nx) & (dst_idx < ny)
-        xs = x._arr
-        ys = self._arr
-        if x is self:
-            for i, j in zip(src_idx[ok].tolist(), dst_idx[ok].tolist()):
-                ys[j] = xs[i]
-        else:
-            ys[dst_idx[ok]] = xs[src_idx[ok]]
-        return self
-
-    def ind(self, vindex) -> "EditMixin":
-        """New Vector of the elements at the (truncated) indices that are in range."""
-        idx = _trunc_indices(vec_arg(vindex, "Vector.ind")._view())
-        idx = idx[(idx >= 0) & (idx < self._cv.size)]
-        return self._new_like(self._arr[idx])
-
-    def index(self, *args) -> "EditMixin":
-        """vdest.index(vsrc, indices): vdest[i] = vsrc[indices[i]] (0 when out of range)."""
-        nargs(args, 1, 2, "Vector.index")
-        if len(args) == 2:
-            data = vec_arg(args[0], "Vector.index")._view().copy()
-            idx = _trunc_indices(vec_arg(args[1], "Vector.index")._view())
-        else:
-            data = self._view().copy()
-            idx = _trunc_indices(vec_arg(args[0], "Vector.index")._view())
-        ok = (idx >= 0) & (idx < len(data))
-        out = np.zeros(len(idx))
-        out[ok] = data[idx[ok]]
-        self._set_data(out)
-        return self
-
     # ------------------------------------------------------------------ Python and C data
 
     def from_python(self, obj) -> "EditMixin":
@@ -308,84 +185,3 @@ class EditMixin:
                 raise NeuronError("Vector.label: expected a string")
             self._label = args[0]
         return self._label or ""
-
-    # ------------------------------------------------------------------ order
-
-    def reverse(self) -> "EditMixin":
-        v = self._view()
-        v[:] = v[::-1].copy()
-        return self
-
-    def sort(self) -> "EditMixin":
-        self._view().sort()
-        return self
-
-    def sortindex(self, *args) -> "EditMixin":
-        """Indices that sort the elements (ties keep their order), in a new or given Vector."""
-        nargs(args, 0, 1, "Vector.sortindex")
-        dest = vec_arg(args[0], "Vector.sortindex") if args else self._new_like(())
-        dest._set_data(np.argsort(self._view(), kind="stable").astype(float))
-        return dest
-
-    def rotate(self, r, *args) -> "EditMixin":
-        """Shift right (r > 0) or left (r < 0) with wrap-around, or zero fill when a second
-        argument is given."""
-        nargs(args, 0, 1, "Vector.rotate")
-        n = self._cv.size
-        k = int(num(r, "Vector.rotate"))
-        if n == 0:
-            return self
-        wrap = not args
-        rev = False
-        if k > n:
-            k = k % n
-        if k < 0:
-            k = n - (abs(k) % n)
-            rev = True
-        if k > 0:
-            a = self._arr[:n]
-            rc = n - k
-            hold = np.zeros(n)
-            if wrap:
-                hold[k:] = a[:rc]
-                hold[:k] = a[rc:]
-            elif not rev:
-                hold[k:] = a[:rc]
-            else:
-                hold[:k] = a[rc:]
-            a[:] = hold
-        return self
-
-    # ------------------------------------------------------------------ resampling
-
-    def resample(self, src, rate) -> "EditMixin":
-        """Each source element repeated `rate` times (fractional rates pick by truncation)."""
-        x = vec_arg(src, "Vector.resample")
-        f = chk(rate, 0, x._cv.size / 2, "Vector.resample")
-        n = int(x._cv.size * f)
-        idx = (np.arange(n, dtype=float) / f).astype(np.int64) if n else np.zeros(0, np.int64)
-        values = x._arr[idx]
-        self._cv.size = 0
-        self._realloc(n)
-        self._set_data(values)
-        return self
-
-    def rebin(self, *args) -> "EditMixin":
-        """Sum consecutive groups of `factor` elements (remainder dropped)."""
-        nargs(args, 1, 2, "Vector.rebin")
-        if isinstance(args[0], VectorStorage):
-            src, f = args[0]._view().copy(), args[1] if len(args) > 1 else None
-            if f is None:
-                raise NeuronError("Vector.rebin: factor missing")
-        else:
-            src, f = self._view().copy(), args[0]
-        f = int(num(f, "Vector.rebin"))
-        if f <= 0:
-            raise NeuronError("Vector.rebin: factor must be positive")
-        n = len(src) // f
-        blocks = src[: n * f].reshape(n, f)
-        out = np.zeros(n)
-        for j in range(f):
-            out += blocks[:, j]
-        self._set_data(out)
-        return self

@@ -8,9 +8,11 @@ from . import _fit
 from .args import chk, is_number, num
 from ._arith import ArithMixin
 from ._calculus import CalculusMixin
+from ._copy import CopyMixin
 from ._edit import DMAXINT, EditMixin
 from ._fileio import FileIOMixin
 from ._histogram import HistogramMixin
+from ._order import OrderMixin
 from ._search import SearchMixin
 from ._sim import SimMixin
 from ._spectral import SpectralMixin
@@ -18,7 +20,7 @@ from ._stats import StatsMixin
 from ._storage import VectorStorage, values_from_iterable
 
 
-class Vector(EditMixin, SearchMixin, ArithMixin, StatsMixin, CalculusMixin, HistogramMixin,
+class Vector(EditMixin, CopyMixin, OrderMixin, SearchMixin, ArithMixin, StatsMixin, CalculusMixin, HistogramMixin,
              SpectralMixin, FileIOMixin, SimMixin, VectorStorage):
     """NEURON's Vector: Vector(), Vector(n[, fill]), Vector(iterable or numpy array)."""
 

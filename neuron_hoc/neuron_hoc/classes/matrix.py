@@ -10,182 +10,23 @@ rounding; symmeig returns ascending eigenvalues.
 from __future__ import annotations
 
 import math
-import sys
 
 import numpy as np
 
 from neuron_core.errors import NeuronError
 from neuron_core.vector import Vector
-from neuron_core.vector.filearg import stream
 from neuron_core.vector.args import chk, is_number, nargs, num
-from neuron_core.vector.textscan import scan_number
 
-from .hocformat import sprintf
 from .identity import HocIdentity
-from .strings import text_of
+from .linalg import expm, full_piv_lu, full_piv_solve, partial_piv_det
+from .matrix_io import MatrixIOMixin
+from .matrix_lines import MatrixLinesMixin, Rows, out_vector, vector_arg
 
 MFULL, MSPARSE, MBAND = 1, 2, 3
 _EPS = 1e-11
 
 
-def _vec(x, what: str) -> Vector:
-    if not isinstance(x, Vector):
-        raise NeuronError("%s: expected a Vector, got %s" % (what, type(x).__name__))
-    return x
-
-
-def _out_vector(args: tuple, k: int, n: int, what: str) -> Vector:
-    """args[k] (resized to n) or a new Vector of n zeros."""
-    if len(args) > k:
-        v = _vec(args[k], what)
-        v.resize(n)
-        return v
-    return Vector(n)
-
-
-def _expm(a: np.ndarray) -> np.ndarray:
-    """Matrix exponential by scaling and squaring of a Pade approximant (Higham 2005)."""
-    n = a.shape[0]
-    ident = np.eye(n)
-    norm = float(np.abs(a).sum(axis=0).max()) if n else 0.0
-    b = [64764752532480000.0, 32382376266240000.0, 7771770303897600.0, 1187353796428800.0,
-         129060195264000.0, 10559470521600.0, 670442572800.0, 33522128640.0, 1323241920.0,
-         40840800.0, 960960.0, 16380.0, 182.0, 1.0]
-    for deg, bound, coef in ((3, 1.495585217958292e-2, [120.0, 60.0, 12.0, 1.0]),
-                             (5, 2.539398330063230e-1, [30240.0, 15120.0, 3360.0, 420.0, 30.0, 1.0]),
-                             (7, 9.504178996162932e-1, [17297280.0, 8648640.0, 1995840.0, 277200.0,
-                                                        25200.0, 1512.0, 56.0, 1.0]),
-                             (9, 2.097847961257068e0, [17643225600.0, 8821612800.0, 2075673600.0,
-                                                       302702400.0, 30270240.0, 2162160.0, 110880.0,
-                                                       3960.0, 90.0, 1.0])):
-        if norm < bound:
-            powers = [ident, a @ a]
-            while len(powers) < deg // 2 + 1:
-                powers.append(powers[-1] @ powers[1])
-            u = a @ sum(coef[2 * k + 1] * powers[k] for k in range(deg // 2 + 1))
-            v = sum(coef[2 * k] * powers[k] for k in range(deg // 2 + 1))
-            return np.linalg.solve(v - u, v + u)
-    s = max(0, int(math.ceil(math.log2(norm / 5.371920351148152)))) if norm > 0 else 0
-    a = a / (2.0 ** s)
-    a2 = a @ a
-    a4 = a2 @ a2
-    a6 = a4 @ a2
-    u = a @ (a6 @ (b[13] * a6 + b[11] * a4 + b[9] * a2) + b[7] * a6 + b[5] * a4 + b[3] * a2 + b[1] * ident)
-    v = a6 @ (b[12] * a6 + b[10] * a4 + b[8] * a2) + b[6] * a6 + b[4] * a4 + b[2] * a2 + b[0] * ident
-    r = np.linalg.solve(v - u, v + u)
-    for _ in range(s):
-        r = r @ r
-    return r
-
-
-def _full_piv_lu(a: np.ndarray):
-    """LU with complete pivoting (the factorisation NEURON's solv uses): returns the packed
-    LU, row and column transpositions and the rank."""
-    lu = a.astype(float).copy()
-    rows, cols = lu.shape
-    size = min(rows, cols)
-    rt, ct = [], []
-    rank = size
-    for k in range(size):
-        corner = np.abs(lu[k:, k:])
-        flat = int(np.argmax(corner.T.ravel()))  # first largest, column by column
-        c, r = divmod(flat, corner.shape[0])
-        if corner[r, c] == 0.0:
-            rank = k
-            rt += list(range(k, size))
-            ct += list(range(k, size))
-            break
-        r += k
-        c += k
-        rt.append(r)
-        ct.append(c)
-        if r != k:
-            lu[[k, r]] = lu[[r, k]]
-        if c != k:
-            lu[:, [k, c]] = lu[:, [c, k]]
-        if k < rows - 1:
-            lu[k + 1:, k] /= lu[k, k]
-        if k < size - 1:
-            lu[k + 1:, k + 1:] -= np.outer(lu[k + 1:, k], lu[k, k + 1:])
-    return lu, rt, ct, rank
-
-
-def _dot(a: np.ndarray, b: np.ndarray) -> float:
-    return float(np.cumsum(a * b)[-1]) if len(a) else 0.0
-
-
-def _full_piv_solve(factor, b: np.ndarray) -> np.ndarray:
-    lu, rt, ct, rank = factor
-    n = lu.shape[0]
-    c = b.astype(float).copy()
-    for k, r in enumerate(rt):
-        c[k], c[r] = c[r], c[k]
-    for i in range(1, n):
-        c[i] -= _dot(lu[i, :i], c[:i])
-    for i in range(rank - 1, -1, -1):
-        c[i] -= _dot(lu[i, i + 1 : rank], c[i + 1 : rank])
-        c[i] /= lu[i, i]
-    q = list(range(n))
-    for k, col in enumerate(ct):
-        q[k], q[col] = q[col], q[k]
-    x = np.zeros(n)
-    for i in range(rank):
-        x[q[i]] = c[i]
-    return x
-
-
-def _partial_piv_det(a: np.ndarray) -> float:
-    """Determinant from LU with partial pivoting (sign times the product of the pivots)."""
-    lu = a.astype(float).copy()
-    n = lu.shape[0]
-    sign = 1.0
-    for k in range(n):
-        p = k + int(np.argmax(np.abs(lu[k:, k])))
-        if p != k:
-            lu[[k, p]] = lu[[p, k]]
-            sign = -sign
-        if lu[k, k] != 0.0:
-            lu[k + 1:, k] /= lu[k, k]
-        lu[k + 1:, k + 1:] -= np.outer(lu[k + 1:, k], lu[k, k + 1:])
-    prod = 1.0
-    for x in np.diag(lu).tolist():
-        prod *= x
-    return sign * prod
-
-
-class _Rows:
-    """`m.x[i][j]` (and `m.x[i, j]`) element access."""
-
-    __slots__ = ("_m",)
-
-    def __init__(self, m: "Matrix"):
-        self._m = m
-
-    def __getitem__(self, ij):
-        if isinstance(ij, tuple):
-            return self._m.getval(*ij)
-        return _Row(self._m, ij)
-
-    def __setitem__(self, ij, value) -> None:
-        if not isinstance(ij, tuple):
-            raise NeuronError("Matrix.x needs two subscripts")
-        self._m.setval(ij[0], ij[1], value)
-
-
-class _Row:
-    __slots__ = ("_m", "_i")
-
-    def __init__(self, m: "Matrix", i):
-        self._m, self._i = m, i
-
-    def __getitem__(self, j) -> float:
-        return self._m.getval(self._i, j)
-
-    def __setitem__(self, j, value) -> None:
-        self._m.setval(self._i, j, value)
-
-
-class Matrix(HocIdentity):
+class Matrix(MatrixLinesMixin, MatrixIOMixin, HocIdentity):
     """Matrix([nrow[, ncol[, type]]]): type 1 full (default), 2 sparse, 3 banded."""
 
     hoc_name = "Matrix"
@@ -257,8 +98,8 @@ class Matrix(HocIdentity):
         return x
 
     @property
-    def x(self) -> _Rows:
-        return _Rows(self)
+    def x(self) -> Rows:
+        return Rows(self)
 
     def set(self, *values) -> "Matrix":
         """All elements, row by row."""
@@ -296,73 +137,6 @@ class Matrix(HocIdentity):
         self._lu = None
         return self
 
-    # ------------------------------------------------------------------ rows, columns, diagonals
-
-    def getrow(self, i, *args) -> Vector:
-        k = int(chk(i, 0, self.nrow() - 1, "Matrix.getrow"))
-        out = _out_vector(args, 0, self.ncol(), "Matrix.getrow")
-        out.as_numpy()[:] = self._a[k, :]
-        return out
-
-    def getcol(self, j, *args) -> Vector:
-        k = int(chk(j, 0, self.ncol() - 1, "Matrix.getcol"))
-        out = _out_vector(args, 0, self.nrow(), "Matrix.getcol")
-        out.as_numpy()[:] = self._a[:, k]
-        return out
-
-    def _diag_index(self, k: int):
-        r, c = self._a.shape
-        rows = np.arange(r)
-        cols = rows + k
-        ok = (cols >= 0) & (cols < c)
-        return rows[ok], cols[ok]
-
-    def getdiag(self, k, *args) -> Vector:
-        """Diagonal k in a Vector of nrow: upper diagonals from element 0, lower ones ending
-        at element nrow-1, other elements 0."""
-        d = int(chk(k, -(self.nrow() - 1), self.ncol() - 1, "Matrix.getdiag"))
-        out = _out_vector(args, 0, self.nrow(), "Matrix.getdiag")
-        rows, cols = self._diag_index(d)
-        v = out.as_numpy()
-        v[:] = 0.0
-        v[rows] = self._a[rows, cols]
-        return out
-
-    def _set_line(self, what: str, value, size: int, assign) -> "Matrix":
-        if is_number(value):
-            assign(float(value))
-        else:
-            v = _vec(value, what)
-            if len(v) != size:
-                raise NeuronError("%s: Vector size %d, needs %d" % (what, len(v), size))
-            assign(v.as_numpy().copy())
-        self._lu = None
-        return self
-
-    def setrow(self, i, value) -> "Matrix":
-        k = int(chk(i, 0, self.nrow() - 1, "Matrix.setrow"))
-        if self._nz is not None:
-            self._nz[k].update(range(self.ncol()))
-        return self._set_line("Matrix.setrow", value, self.ncol(), lambda x: self._a.__setitem__((k, slice(None)), x))
-
-    def setcol(self, j, value) -> "Matrix":
-        k = int(chk(j, 0, self.ncol() - 1, "Matrix.setcol"))
-        if self._nz is not None:
-            for s in self._nz:
-                s.add(k)
-        return self._set_line("Matrix.setcol", value, self.nrow(), lambda x: self._a.__setitem__((slice(None), k), x))
-
-    def setdiag(self, k, value) -> "Matrix":
-        d = int(chk(k, -(self.nrow() - 1), self.ncol() - 1, "Matrix.setdiag"))
-        rows, cols = self._diag_index(d)
-        if self._nz is not None:
-            for i, j in zip(rows.tolist(), cols.tolist()):
-                self._nz[i].add(j)
-
-        def assign(x):
-            self._a[rows, cols] = x if np.isscalar(x) else x[rows]
-        return self._set_line("Matrix.setdiag", value, self.nrow(), assign)
-
     # ------------------------------------------------------------------ sparse structure
 
     def _sparse_only(self, what: str) -> None:
@@ -387,11 +161,11 @@ class Matrix(HocIdentity):
 
     def mulv(self, vin, *args) -> Vector:
         """Matrix times Vector (vin may be the output Vector when the matrix is square)."""
-        v = _vec(vin, "Matrix.mulv")
+        v = vector_arg(vin, "Matrix.mulv")
         if len(v) != self.ncol():
             raise NeuronError("Matrix.mulv: wrong size for Matrix or Vector operation")
         x = v.as_numpy().copy()
-        out = _out_vector(args, 0, self.nrow(), "Matrix.mulv")
+        out = out_vector(args, 0, self.nrow(), "Matrix.mulv")
         out.as_numpy()[:] = self._a @ x
         return out
 
@@ -476,7 +250,7 @@ class Matrix(HocIdentity):
         """e^m."""
         self._square("Matrix.exp")
         out = self._out(args, 0, self._a.shape, "Matrix.exp", in_place_ok=False)
-        out._a[:, :] = _expm(self._a)
+        out._a[:, :] = expm(self._a)
         out._touch_all()
         return out
 
@@ -501,7 +275,7 @@ class Matrix(HocIdentity):
         """Determinant as a mantissa (returned, 1 <= |m| < 10) and a base-10 exponent
         (stored through the pointer); the mantissa is scaled by repeated *0.1 or *10."""
         self._square("Matrix.det")
-        m = _partial_piv_det(self._a)
+        m = partial_piv_det(self._a)
         e = 0
         if m != 0.0 and math.isfinite(m):
             while abs(m) >= 10.0:
@@ -517,7 +291,7 @@ class Matrix(HocIdentity):
         """x with m*x = b by LU factorisation; optional output Vector and, in either order,
         1 to reuse the previous factorisation."""
         self._square("Matrix.solv")
-        b = _vec(vin, "Matrix.solv")
+        b = vector_arg(vin, "Matrix.solv")
         if len(b) != self.ncol():
             raise NeuronError("Matrix.solv: wrong size for Matrix or Vector operation")
         nargs(args, 0, 2, "Matrix.solv")
@@ -530,8 +304,8 @@ class Matrix(HocIdentity):
                 reuse = bool(int(num(a, "Matrix.solv")))
         rhs = b.as_numpy().copy()
         if not (reuse and self._lu is not None and self._lu[0].shape == self._a.shape):
-            self._lu = _full_piv_lu(self._a)
-        x = _full_piv_solve(self._lu, rhs)
+            self._lu = full_piv_lu(self._a)
+        x = full_piv_solve(self._lu, rhs)
         out = vout if vout is not None else Vector(self.nrow())
         out.resize(self.ncol())
         out.as_numpy()[:] = x
@@ -572,63 +346,15 @@ class Matrix(HocIdentity):
     def to_vector(self, *args) -> Vector:
         """Elements in column order."""
         flat = self._a.flatten(order="F")
-        out = _out_vector(args, 0, len(flat), "Matrix.to_vector")
+        out = out_vector(args, 0, len(flat), "Matrix.to_vector")
         out.as_numpy()[:] = flat
         return out
 
     def from_vector(self, vin) -> "Matrix":
-        v = _vec(vin, "Matrix.from_vector")
+        v = vector_arg(vin, "Matrix.from_vector")
         r, c = self._a.shape
         if len(v) != r * c:
             raise NeuronError("Matrix.from_vector: wrong size for Matrix or Vector operation")
         self._a[:, :] = v.as_numpy().reshape((r, c), order="F")
         self._touch_all()
         return self
-
-    # ------------------------------------------------------------------ text
-
-    def _text(self, fmt: str, rowfmt: str) -> str:
-        lines = []
-        for row in self._a.tolist():
-            lines.append("".join(sprintf(fmt, (x,)) for x in row) + rowfmt)
-        return "".join(lines)
-
-    def printf(self, *args) -> float:
-        """Print with element format " %-8.3g" and row format "\\n" unless given."""
-        nargs(args, 0, 2, "Matrix.printf")
-        fmt = text_of(args[0]) if args else " %-8.3g"
-        rowfmt = text_of(args[1]) if len(args) > 1 else "\n"
-        sys.stdout.write(self._text(fmt, rowfmt))
-        return 0.0
-
-    def fprint(self, *args) -> float:
-        """fprint([0|1,] file[, element format[, row format]]): "nrow ncol" first unless 0."""
-        with_size = True
-        if args and is_number(args[0]):
-            with_size = int(chk(args[0], 0, 1, "Matrix.fprint")) == 1
-            args = args[1:]
-        nargs(args, 1, 3, "Matrix.fprint")
-        f = stream(args[0], "Matrix.fprint")
-        fmt = text_of(args[1]) if len(args) > 1 else " %-8.3g"
-        rowfmt = text_of(args[2]) if len(args) > 2 else "\n"
-        head = "%d %d\n" % self._a.shape if with_size else ""
-        f.write((head + self._text(fmt, rowfmt)).encode())
-        return 0.0
-
-    def scanf(self, fileobj, *args) -> float:
-        """Read "nrow ncol" (unless given) then the elements row by row."""
-        f = stream(fileobj, "Matrix.scanf")
-        nargs(args, 0, 2, "Matrix.scanf")
-        if args:
-            nargs(args, 2, 2, "Matrix.scanf")
-            r = int(chk(args[0], 1, 1e9, "Matrix.scanf"))
-            c = int(chk(args[1], 1, 1e9, "Matrix.scanf"))
-        else:
-            r = int(scan_number(f))
-            c = int(scan_number(f))
-        self.resize(r, c)
-        for i in range(r):
-            for j in range(c):
-                self._a[i, j] = scan_number(f)
-        self._touch_all()
-        return 0.0

@@ -650,6 +650,22 @@ inline Rand* nrn_random_arg(int) {
     return nullptr;
 }
 inline double nrn_random_pick(Rand*) { return _nmodl_rt::scop_random(); }
+// Argument inspection of the HOC/Python call in progress (hoc_is_*_arg): a vector argument is
+// the only object the engine passes to mechanism functions.
+inline double* hoc_pgetarg(int i) { return _nmodl_rt::g_api->getarg(i); }
+inline int hoc_is_object_arg(int i) {
+    return _nmodl_rt::g_api->vector_arg && _nmodl_rt::g_api->vector_arg(i) != nullptr;
+}
+inline int hoc_is_double_arg(int i) { return _nmodl_rt::g_api->ifarg(i) && !hoc_is_object_arg(i); }
+inline int hoc_is_str_arg(int i) {
+    return _nmodl_rt::g_api->gargstr && _nmodl_rt::g_api->gargstr(i) != nullptr;
+}
+inline char* hoc_gargstr(int i) { return gargstr(i); }
+inline IvocVect* vector_new1(int) {
+    _nmodl_rt::error("VERBATIM code tried to create a Vector,", "which mechanisms cannot do here");
+    return nullptr;
+}
+inline int nrn_is_ion(int) { return 0; }
 inline double nrn_random_pick(void*) { return _nmodl_rt::scop_random(); }
 inline double nrn_ghk(double v, double ci, double co, double z, double celsius) {
     return _nmodl_rt::ghk(v, ci, co, z, celsius);

@@ -16,12 +16,14 @@ from neuron_hoc.top import LIB_DIR
 
 
 def delete_all_sections() -> None:
+    """Leave the engine as a new process finds it: no sections, default globals."""
     try:
         from neuron_core import model, treeops
     except ImportError:
         return
     for sec in list(model.section_list()):
         treeops.delete_section(sec)
+    model.t, model.dt, model.celsius, model.secondorder = 0.0, 0.025, 6.3, 0
 
 
 def run_hoc(code: str, filename: str = "case.hoc", cwd: Optional[str] = None

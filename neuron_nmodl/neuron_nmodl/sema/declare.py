@@ -219,8 +219,8 @@ def _implicit_declarations(m: Model) -> None:
                 # POINTERs are customarily also listed in ASSIGNED
                 del m.symbols[v]
             _add(m, Symbol(v, kind, SLOT, loc=old.loc if old is not None else None))
-    for v in ("t", "dt"):
-        if v not in m.symbols:
+    for v in ("t", "dt", "celsius", "secondorder", "area", "diam"):
+        if v not in m.symbols:   # NEURON's globals, usable without a declaration
             m.symbols[v] = Symbol(v, "special", CTX)
 
 

@@ -178,6 +178,9 @@ class Resolver:
             if name in sc:
                 return
         sym = self.m.symbols.get(name)
+        if sym is None and name in self.m.externals:
+            raise UnsupportedError("EXTERNAL variable %s (a variable of another mechanism)" % name,
+                                   node.loc)
         if sym is None:
             if self.has_verbatim or name.startswith("M_"):
                 if name not in self.warned:

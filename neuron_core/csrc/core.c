@@ -506,6 +506,7 @@ int nrn_fixed_step(void) {
         nrn_update_voltage();
         c->t += 0.5 * c->dt;
         nrn_play_continuous(c->t);
+        nrn_nonvint_call(NRN_NV_TRANSFER);
         nrn_mechanism_states();
     }
     nrn_nonvint_call(NRN_NV_SOLVE);
@@ -570,6 +571,9 @@ int nrn_init_events(void) {
             continue;
         }
         nrn_pnt* pt = &e->pnts[nc->target];
+        if (nc->target >= e->npnt || pt->mech < 0) {
+            continue; /* the target lost its section or no longer exists */
+        }
         nrn_mech_entry* me = &e->mechs[pt->mech];
         if (me->desc->net_init) {
             me->desc->net_init(&e->ctx, &me->m, pt->row, nc->w);

@@ -434,6 +434,10 @@ void nrn_check_thresholds(void) {
             continue;
         }
         nrn_pnt* pt = &e->pnts[w->pnt];
+        if (pt->mech < 0) {
+            w->active = 0;
+            continue;
+        }
         nrn_mech_entry* me = &e->mechs[pt->mech];
         double c = me->desc->watch_cond(&e->ctx, &me->m, pt->row, w->k);
         if (c > 0.) {
@@ -449,6 +453,9 @@ void nrn_check_thresholds(void) {
 
 static void deliver_to_pnt(int pnt, double* w, double flag, double t) {
     nrn_engine* e = &nrn_eng;
+    if (pnt < 0 || pnt >= e->npnt || e->pnts[pnt].mech < 0) {
+        return; /* the target no longer exists (deleted, or its section was) */
+    }
     nrn_pnt* pt = &e->pnts[pnt];
     nrn_mech_entry* me = &e->mechs[pt->mech];
     if (!me->desc->net_receive) {

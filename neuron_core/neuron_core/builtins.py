@@ -247,6 +247,14 @@ def _psection() -> float:
 
 
 FUNCTIONS["psection"] = _psection
+
+
+def _nrnmpi_init() -> float:
+    from .parallel import nrnmpi_init
+    return nrnmpi_init()
+
+
+FUNCTIONS["nrnmpi_init"] = _nrnmpi_init
 for _m in ("pt3dadd", "pt3dclear", "pt3dinsert", "pt3dremove", "pt3dchange", "n3d", "x3d", "y3d",
            "z3d", "diam3d", "arc3d", "spine3d"):
     FUNCTIONS[_m] = _cas_call(_m)
@@ -284,7 +292,9 @@ def _classes() -> Dict[str, Any]:
     except ImportError:
         pass
     from .cvode import CVode
+    from .parallel import ParallelContext
     out["CVode"] = CVode
+    out["ParallelContext"] = ParallelContext
     return out
 
 

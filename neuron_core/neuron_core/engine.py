@@ -21,7 +21,10 @@ _pending_exception: list = []
 def _onerror(exc_type, exc_value, tb):
     """An exception inside a callback stops the run; it is re-raised by check()."""
     _pending_exception.append(exc_value)
-    lib.nrn_error(b"Python callback raised", ffi.NULL)
+    if not eng.errored:
+        eng.errored = 1
+        msg = ("Python callback raised %s: %s" % (exc_type.__name__, exc_value)).encode()[:500]
+        ffi.memmove(eng.errmsg, msg + b"\0", len(msg) + 1)
 
 
 @ffi.def_extern(onerror=_onerror)

@@ -162,7 +162,7 @@ class NetCon:
     def delay(self, value: float) -> None:
         value = float(value)
         if value < 0:
-            raise NeuronError("NetCon.delay cannot be negative (%g)" % value)
+            raise NeuronError("%s: delay cannot be negative (%g)" % (self.hname(), value))
         self.c.delay = value
 
     @property
@@ -189,6 +189,12 @@ class NetCon:
         if self._presyn is None or self._presyn.ref is None:
             return 0.0
         return self._presyn.ref.value
+
+    def srcgid(self) -> float:
+        """The gid of the source (ParallelContext), -1 when it has none."""
+        if self._presyn is None:
+            return -1.0
+        return float(self._presyn.c.gid)
 
     def wcnt(self) -> int:
         return len(self._w)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from .engine import ffi, lib
 
-INIT, CURRENT, CONDUCTANCE, SOLVE, STRUCTURE = (lib.NRN_NV_INIT, lib.NRN_NV_CURRENT, lib.NRN_NV_COND,
-                                                lib.NRN_NV_SOLVE, lib.NRN_NV_STRUCTURE)
+INIT, CURRENT, CONDUCTANCE, SOLVE, STRUCTURE, TRANSFER = (
+    lib.NRN_NV_INIT, lib.NRN_NV_CURRENT, lib.NRN_NV_COND, lib.NRN_NV_SOLVE, lib.NRN_NV_STRUCTURE,
+    lib.NRN_NV_TRANSFER)
 
 
 def register(fn_address: int, data_address: int = 0) -> int:

@@ -239,7 +239,10 @@ class StmtCompiler(LoopCompiler):
             self.block(node.body)
             return
         s = self.tmp("_sec")
-        source = "_allsec()" if node.kind == "forall" else "_forsec(%s)" % self.value(node.what)
+        # inside an object, forall and forsec see only that object's sections
+        owner = "_s" if self.template is not None or not self.proc.kind else "None"
+        source = "_allsec(%s)" % owner if node.kind == "forall" else \
+            "_forsec(%s, %s)" % (self.value(node.what), owner)
         self.emit("for %s in %s:" % (s, source))
         self.indent += 1
         self.emit("_push(%s)" % s)

@@ -99,14 +99,18 @@ class SectionGlue:
         if self.core is not None and len(self.model.stack) > depth:
             del self.model.stack[depth:]
 
-    def all(self) -> list:
+    def all(self, owner=None) -> list:
+        """All sections, or (inside an object) those the object created."""
         self.need()
-        return self.model.section_list()
+        secs = self.model.section_list()
+        if owner is not None:
+            secs = [s for s in secs if getattr(s, "_hoc_owner", None) is owner]
+        return secs
 
-    def matching(self, what) -> list:
+    def matching(self, what, owner=None) -> list:
         if isinstance(what, str):
             rx = hoc_regex(what)
-            return [s for s in self.all() if rx.search(s.name())]
+            return [s for s in self.all(owner) if rx.search(s.name())]
         if what is None:
             raise HocError("forsec: SectionList is NULLobject")
         return [s for s in what]

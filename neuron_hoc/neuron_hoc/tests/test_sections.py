@@ -52,6 +52,10 @@ CASES = [
      'create a\na.L = 5\ncreate a\nprint a.L\n',
      '100 \n',
      None),
+    ('forall_in_object',
+     'create top1\nbegintemplate C\npublic soma\ncreate soma\nproc init() { forall print "in", secname()  forsec "soma" print "fs", secname() }\nendtemplate C\nobjref a, b\na = new C()\nb = new C()\nobject_push(b)\nforall print "pushed", secname()\nobject_pop()\nforall print secname()\n',
+     'inC[0].soma\nfsC[0].soma\ninC[1].soma\nfsC[1].soma\n\t0 \npushedC[1].soma\n\t0 \ntop1\nC[0].soma\nC[1].soma\n',
+     None),
 ]
 
 

@@ -476,6 +476,7 @@ int nrn_fixed_step(void) {
     if (e->errored) {
         return -1;
     }
+    nrn_random_play();
     c->t += 0.5 * c->dt;
     nrn_play_continuous(c->t);
     if (threaded()) {

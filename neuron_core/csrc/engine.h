@@ -90,6 +90,12 @@ typedef struct nrn_play {
     int pad;
 } nrn_play;
 
+typedef struct nrn_randplay {
+    void* rng;        /* nrn_rng* of a Random object */
+    void* dist;       /* nrn_rand_dist* */
+    double* dst;
+} nrn_randplay;
+
 typedef struct nrn_pnt {
     int mech;         /* index into engine mechs */
     int row;
@@ -169,6 +175,8 @@ typedef struct nrn_engine {
     nrn_record* records;
     int nplay;
     nrn_play* plays;
+    int nrandplay;
+    nrn_randplay* randplays;
     /* spikes of sources that have a gid and are outputs (ParallelContext): the exchange
      * buffer (drained by Python between integration intervals) and spike_record(-1, ...) */
     nrn_vec* out_t;
@@ -211,6 +219,7 @@ int nrn_python_event(double t, int id);
 void nrn_play_init(void);
 void nrn_record_init(void);
 void nrn_record_continuous(void);
+void nrn_random_play(void);
 
 /* arguments of a mechanism FUNCTION/PROCEDURE call (VERBATIM ifarg/getarg/...) */
 void nrn_set_call_args(int n, double* x, nrn_vec** vec, const char** str);

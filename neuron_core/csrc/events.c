@@ -2,6 +2,7 @@
  * play.  The queue is a binary heap ordered by (time, insertion sequence): events at equal
  * times are delivered first-in first-out. */
 #include "engine_int.h"
+#include "random123_api.h"
 
 static double dummy_weights[16];
 
@@ -655,5 +656,14 @@ void nrn_play_continuous(double t) {
                 *p->dst = p->y->data[k] + f * (p->y->data[k + 1] - p->y->data[k]);
             }
         }
+    }
+}
+
+/* Random.play: a new pick for each played variable (start of every step, and finitialize). */
+void nrn_random_play(void) {
+    nrn_engine* e = &nrn_eng;
+    for (int i = 0; i < e->nrandplay; ++i) {
+        nrn_randplay* r = &e->randplays[i];
+        *r->dst = nrn_rand_dist_pick((nrn_rng*)r->rng, (nrn_rand_dist*)r->dist);
     }
 }

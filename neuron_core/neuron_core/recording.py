@@ -15,6 +15,7 @@ from .refs import Ref
 
 _records: List[tuple] = []   # (vec, ref, mode, dt, tvec)
 _plays: List[tuple] = []     # (vec, ref, dt, tvec, continuous)
+_randplays: List[tuple] = []  # (rng cdata, dist cdata, ref, owner)
 _state = {"dirty": True, "version": -1, "keep": None}
 
 
@@ -47,6 +48,14 @@ def play(vec, ref, dt: Optional[float] = None, tvec=None, continuous: bool = Fal
     if dt is not None and float(dt) <= 0:
         raise NeuronError("Vector.play: Dt must be > 0")
     _plays.append((vec, ref, None if dt is None else float(dt), tvec, bool(continuous)))
+    _state["dirty"] = True
+
+
+def random_play(rng, dist, ref, owner) -> None:
+    """Random.play(ref): the variable gets a new pick at every step and at finitialize."""
+    ref = _as_ref(ref)
+    _randplays[:] = [r for r in _randplays if not (r[3] is owner and r[2].same_location(ref))]
+    _randplays.append((rng, dist, ref, owner))
     _state["dirty"] = True
 
 
@@ -111,6 +120,22 @@ def sync() -> None:
         p.continuous = 1 if cont else 0
         p.next, p.last_i = old_play.get(id(vec), (0, 0))
     _plays[:] = live
+    rps = ffi.new("nrn_randplay[]", max(len(_randplays), 1))
+    keep.append(rps)
+    live = []
+    for rng, dist, ref, owner in _randplays:
+        try:
+            addr = ref.current_address()
+        except NeuronError:
+            continue
+        live.append((rng, dist, ref, owner))
+        r = rps[len(live) - 1]
+        r.rng = ffi.cast("void*", rng)
+        r.dist = ffi.cast("void*", dist)
+        r.dst = ffi.cast("double*", addr)
+    _randplays[:] = live
+    eng.randplays = rps
+    eng.nrandplay = len(live)
     eng.records = recs
     eng.nrecord = len(_records)
     eng.plays = plays

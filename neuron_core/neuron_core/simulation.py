@@ -40,6 +40,7 @@ def finitialize(v: Optional[float] = None) -> float:
     lib.nrn_engine_reset_error()
     lib.nrn_table_check()
     lib.nrn_clear_events()
+    lib.nrn_random_play()
     lib.nrn_play_init()
     check(lib.nrn_deliver_events(0.0))
     if v is not None:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import itertools
+import weakref
 from typing import Callable, Dict, List, Optional
 
 from . import recording
@@ -28,8 +29,12 @@ def _prepare() -> None:
 
 
 def _run_fih(kind: int) -> None:
-    for h in list(_fih[kind]):
-        h._call()
+    for r in list(_fih[kind]):
+        h = r()
+        if h is None:
+            _fih[kind].remove(r)
+        else:
+            h._call()
 
 
 def finitialize(v: Optional[float] = None) -> float:
@@ -126,7 +131,7 @@ class FInitializeHandler:
             raise NeuronError("FInitializeHandler type must be 0, 1, 2 or 3")
         self._kind = kind
         self._stmt = stmt
-        _fih[kind].append(self)
+        _fih[kind].append(weakref.ref(self))
 
     def _call(self) -> None:
         if callable(self._stmt):
@@ -137,11 +142,7 @@ class FInitializeHandler:
 
     def allprint(self) -> None:
         for kind, lst in _fih.items():
-            for h in lst:
-                print("%d %r" % (kind, h._stmt))
-
-    def __del__(self):
-        try:
-            _fih[self._kind].remove(self)
-        except (ValueError, KeyError, AttributeError):
-            pass
+            for r in lst:
+                h = r()
+                if h is not None:
+                    print("%d %r" % (kind, h._stmt))

@@ -38,8 +38,8 @@ class VarBox:
 
 def _wrap(fn):
     """HOC functions return a number: the engine's None becomes 0, booleans 1/0."""
-    def call(*args):
-        r = fn(*args)
+    def call(*args, **kwargs):
+        r = fn(*args, **kwargs)
         if r is None:
             return 0.0
         if r is True or r is False:

@@ -144,16 +144,10 @@ class Emitter:
             if sym is None or sym.storage != SLOT:
                 raise NmodlError("nrn_pointing needs a POINTER", c.loc)
             return "(%s != nullptr)" % slot(sym.slot)
-        if name in ("scop_random", "exprand", "normrand", "poisrand", "factorial", "sigmoid"):
+        if name in ("scop_random", "exprand", "normrand", "poisrand", "factorial", "sigmoid",
+                    "set_seed", "random_uniform", "random_negexp", "random_normal",
+                    "random_setseq", "random_setids", "random_ipick", "random_dpick"):
             return "_nmodl_rt::%s(%s)" % (name, ", ".join(args))
-        if name == "set_seed":
-            return "srand48((long)(%s))" % args[0]
-        if name in ("random_uniform", "random_negexp", "random_normal", "random_setseq",
-                    "random_setids"):
-            return "_nmodl_rt::%s(%s)" % (name, ", ".join(args))
-        if name in ("random_ipick", "random_dpick"):
-            return "(%s_nmodl_rt::random_uniform(%s))" % ("" if name == "random_dpick" else
-                                                         "4294967296.0*", args[0])
         if name in B.NEURON:
             raise UnsupportedError("the built-in %s()" % name, c.loc)
         return "%s(%s)" % (name, ", ".join(args))   # EXTERNAL or VERBATIM-defined C function

@@ -138,26 +138,42 @@ inline double ghk(double v, double ci, double co, double z, double celsius) {
     return .001 * z * FARADAY * (eci - eco);
 }
 
+// scopmath's legacy generator: a 32-bit linear congruential sequence seeded by set_seed()
+// (seed 1 by default), one stream shared by the mechanisms of this library.
+inline uint32_t& scop_seed() {
+    static uint32_t value = 1;
+    return value;
+}
+
+inline void set_seed(double seed) { scop_seed() = (uint32_t) seed; }
+
 inline double scop_random() {
-    return (g_api && g_api->scop_random) ? g_api->scop_random() : drand48();
+    uint32_t& value = scop_seed();
+    value = 2147437301u * value + 453816981u;
+    return fabs((double) value / (double) 0xFFFFFFFFu);
 }
 
 inline double exprand(double mean) { return -mean * log(scop_random()); }
 
+// Polar method, as scopmath's normrand.
 inline double normrand(double mean, double sd) {
-    // Box-Muller on the legacy scop_random stream
-    double u1 = scop_random(), u2 = scop_random();
-    return mean + sd * sqrt(-2. * log(u1)) * cos(2. * M_PI * u2);
+    double s = 1., v1 = 0., v2 = 0.;
+    while (s >= 1.) {
+        v1 = 2. * scop_random() - 1.;
+        v2 = 2. * scop_random() - 1.;
+        s = v1 * v1 + v2 * v2;
+    }
+    return v1 * sqrt(-2. * log(s) / s) * sd + mean;
 }
 
 inline double poisrand(double mean) {
-    double l = exp(-mean), p = 1.;
-    int k = 0;
-    do {
-        ++k;
-        p *= scop_random();
-    } while (p > l);
-    return k - 1;
+    int n = 0;
+    double s = exp(-mean), q = 1.;
+    while (q >= s) {
+        q *= scop_random();
+        ++n;
+    }
+    return n - 1;
 }
 
 inline double factorial(double n) {
@@ -178,11 +194,9 @@ inline int at_time(nrn_ctx* ctx, double te) {
     return ctx->api->at_time ? ctx->api->at_time(ctx, te) : 0;
 }
 
-// Extensions of nrn_api carried in nrn_api.reserved until the ABI names them.
-enum { EXT_FOR_NETCONS = 0, EXT_RANDOM_SETSEQ = 1, EXT_RANDOM_SETIDS = 2 };
+// FOR_NETCONS is carried in nrn_api.reserved[0] until the ABI names it.
+enum { EXT_FOR_NETCONS = 0 };
 typedef int (*for_netcons_fn)(nrn_ctx*, nrn_mech*, int, double**, int);
-typedef void (*random_setseq_fn)(double*, double);
-typedef void (*random_setids_fn)(double*, double, double, double);
 
 inline void missing_service(const char* what) {
     static int warned = 0;
@@ -192,30 +206,16 @@ inline void missing_service(const char* what) {
     }
 }
 
-inline void random_setseq(double* stream, double seq) {
-    auto f = g_api ? (random_setseq_fn) g_api->reserved[EXT_RANDOM_SETSEQ] : nullptr;
-    if (f) {
-        f(stream, seq);
-    } else {
-        missing_service("random_setseq");
-    }
-}
-
-inline void random_setids(double* stream, double a, double b, double c) {
-    auto f = g_api ? (random_setids_fn) g_api->reserved[EXT_RANDOM_SETIDS] : nullptr;
-    if (f) {
-        f(stream, a, b, c);
-    } else {
-        missing_service("random_setids");
-    }
-}
-
+inline void random_setseq(double* s, double seq) { g_api->random_setseq(s, seq); }
+inline void random_setids(double* s, double a, double b, double c) { g_api->random_setids(s, a, b, c); }
 inline double random_uniform(double* s) { return g_api->random_uniform(s); }
-inline double random_uniform(double* s, double a, double b) { return a + (b - a) * g_api->random_uniform(s); }
+inline double random_uniform(double* s, double a, double b) { return g_api->random_uniform_ab(s, a, b); }
 inline double random_negexp(double* s) { return g_api->random_negexp(s); }
-inline double random_negexp(double* s, double mean) { return mean * g_api->random_negexp(s); }
+inline double random_negexp(double* s, double mean) { return g_api->random_negexp_mean(s, mean); }
 inline double random_normal(double* s) { return g_api->random_normal(s); }
-inline double random_normal(double* s, double mean, double sd) { return mean + sd * g_api->random_normal(s); }
+inline double random_normal(double* s, double mean, double sd) { return g_api->random_normal_ms(s, mean, sd); }
+inline double random_ipick(double* s) { return g_api->random_ipick(s); }
+inline double random_dpick(double* s) { return g_api->random_uniform(s); }
 
 inline int for_netcons(nrn_ctx* ctx, nrn_mech* m, int i, double** w, int maxn) {
     auto f = g_api ? (for_netcons_fn) g_api->reserved[EXT_FOR_NETCONS] : nullptr;
@@ -626,7 +626,15 @@ inline void hoc_execerror(const char* a, const char* b) { _nmodl_rt::error(a, b)
 inline int ifarg(int i) { return _nmodl_rt::g_api->ifarg(i); }
 inline double* getarg(int i) { return _nmodl_rt::g_api->getarg(i); }
 inline char* gargstr(int i) { return (char*) _nmodl_rt::g_api->gargstr(i); }
-inline IvocVect* vector_arg(int i) { return _nmodl_rt::g_api->vector_arg(i); }
+// The engine's vector_arg answers NULL for an argument that is not a Vector; NEURON's
+// vector_arg is an error then.
+inline IvocVect* vector_arg(int i) {
+    IvocVect* v = _nmodl_rt::g_api->vector_arg(i);
+    if (!v) {
+        _nmodl_rt::error("vector_arg: argument is not a Vector", nullptr);
+    }
+    return v;
+}
 inline double* vector_vec(void* v) { return ((nrn_vec*) v)->data; }
 inline double* vector_vec(IvocVect* v) { return v->data; }
 inline int vector_capacity(void* v) { return (int) ((nrn_vec*) v)->size; }
@@ -649,7 +657,11 @@ inline Rand* nrn_random_arg(int) {
                      "which this version does not pass to mechanisms");
     return nullptr;
 }
-inline double nrn_random_pick(Rand*) { return _nmodl_rt::scop_random(); }
+inline double nrn_random_pick(void*) {
+    _nmodl_rt::error("VERBATIM code picked from a Random object,",
+                     "which this version does not pass to mechanisms");
+    return 0.;
+}
 // Argument inspection of the HOC/Python call in progress (hoc_is_*_arg): a vector argument is
 // the only object the engine passes to mechanism functions.
 inline double* hoc_pgetarg(int i) { return _nmodl_rt::g_api->getarg(i); }
@@ -666,7 +678,6 @@ inline IvocVect* vector_new1(int) {
     return nullptr;
 }
 inline int nrn_is_ion(int) { return 0; }
-inline double nrn_random_pick(void*) { return _nmodl_rt::scop_random(); }
 inline double nrn_ghk(double v, double ci, double co, double z, double celsius) {
     return _nmodl_rt::ghk(v, ci, co, z, celsius);
 }

@@ -132,9 +132,25 @@ class Library:
         def random_normal(stream):
             return float(self._rng.normal())
 
-        @cb("double(void)")
-        def scop_random():
-            return float(self._rng.uniform())
+        @cb("double(double*, double, double)")
+        def random_uniform_ab(stream, a, b):
+            return a + (b - a) * float(self._rng.uniform())
+
+        @cb("double(double*, double)")
+        def random_negexp_mean(stream, mean):
+            return mean * float(self._rng.exponential())
+
+        @cb("double(double*, double, double)")
+        def random_normal_ms(stream, mean, sd):
+            return mean + sd * float(self._rng.normal())
+
+        @cb("double(double*)")
+        def random_ipick(stream):
+            return float(self._rng.integers(0, 2**32))
+
+        @cb("void(double*, double, double, double)")
+        def random_setids(stream, a, b, c):
+            self.ids[int(f.cast("intptr_t", stream))] = (a, b, c)
 
         # arguments of the FUNCTION/PROCEDURE call in progress (numbers or numpy vectors)
         self.call_args: list = []
@@ -185,13 +201,19 @@ class Library:
             return min(len(ws), maxn)
 
         self.seqs: Dict[int, float] = {}
+        self.ids: Dict[int, tuple] = {}
 
         @cb("void(double*, double)")
         def random_setseq(stream, seq):
             self.seqs[int(f.cast("intptr_t", stream))] = seq
 
         api.reserved[0] = f.cast("void*", for_netcons)
-        api.reserved[1] = f.cast("void*", random_setseq)
+        api.random_setseq = random_setseq
+        api.random_setids = random_setids
+        api.random_ipick = random_ipick
+        api.random_uniform_ab = random_uniform_ab
+        api.random_negexp_mean = random_negexp_mean
+        api.random_normal_ms = random_normal_ms
         api.net_send = net_send
         api.net_event = net_event
         api.net_move = net_move
@@ -203,7 +225,6 @@ class Library:
         api.random_uniform = random_uniform
         api.random_negexp = random_negexp
         api.random_normal = random_normal
-        api.scop_random = scop_random
         self.api = api
         count = f.new("int*")
         descs = self.lib.nrn_mech_lib_init(api, count)

@@ -367,3 +367,17 @@ def test_derivative_cvode_forms(testlib):
     ctx.ctx.dt = 0.1
     c.desc.ode_matsol(ctx.ctx, c.m)
     assert c["Dx"][0] == pytest.approx(((2 - 0.5) / 3) / (1 + 0.1 / 3), rel=1e-15)
+
+
+def test_scop_random_sequence_matches_neuron(testlib):
+    # NEURON 9.0.2 after seed_scoprand(7): 3 uniform, 2 exprand(2), 2 normrand(1, 3),
+    # 3 poisrand(4); then seed 1 and one uniform.
+    neuron = [0.6055869629153952, 0.9666987950836072, 0.0166171914936549, 0.10534950073698997,
+              0.6057217463804847, 0.6214032680722622, 3.5777646542067263, 6.0, 2.0, 7.0]
+    call = lambda f, *a: testlib.call("scoprand", f, *a)
+    call("seed", 7)
+    got = [call("uniform") for _ in range(3)] + [call("expo", 2.0) for _ in range(2)]
+    got += [call("nrm", 1.0, 3.0) for _ in range(2)] + [call("poiss", 4.0) for _ in range(3)]
+    assert got == pytest.approx(neuron, rel=1e-15)
+    call("seed", 1)
+    assert call("uniform") == 0.6056517089264588

@@ -213,25 +213,15 @@ class StmtCompiler(LoopCompiler):
         code, typ = self.expr(node.sec)
         s = self.tmp("_sec")
         self.emit("%s = %s" % (s, code))
-        if typ == "sec":
-            self.emit("_push(%s)" % s)
-            self.emit("try:")
-            self.block(node.body)
-            self.emit("finally:")
-            self.indent += 1
-            self.emit("_pop()")
-            self.indent -= 1
-            return
         p = self.tmp("_p")
-        self.emit("%s = _pushq(%s)" % (p, s))
+        # the depth before the push: the body may delete the pushed section
+        self.emit("%s = %s(%s)" % (p, "_push" if typ == "sec" else "_pushq", s))
         self.emit("try:")
         self.block(node.body)
         self.emit("finally:")
         self.indent += 1
-        self.emit("if %s:" % p)
-        self.indent += 1
-        self.emit("_pop()")
-        self.indent -= 2
+        self.emit("_popto(%s)" % p)
+        self.indent -= 1
 
     def s_ForSec(self, node):
         if node.kind == "ifsec":
@@ -243,16 +233,17 @@ class StmtCompiler(LoopCompiler):
         owner = "_s" if self.template is not None or not self.proc.kind else "None"
         source = "_allsec(%s)" % owner if node.kind == "forall" else \
             "_forsec(%s, %s)" % (self.value(node.what), owner)
+        p = self.tmp("_p")
         self.emit("for %s in %s:" % (s, source))
         self.indent += 1
-        self.emit("_push(%s)" % s)
+        self.emit("%s = _push(%s)" % (p, s))
         self.emit("try:")
         self.loops.append(None)
         self.block(node.body)
         self.loops.pop()
         self.emit("finally:")
         self.indent += 1
-        self.emit("_pop()")
+        self.emit("_popto(%s)" % p)
         self.indent -= 2
 
     def s_ForSeg(self, node):

@@ -85,9 +85,12 @@ class SectionGlue:
             if isinstance(sec, self.Section) and not sec._deleted:
                 self.treeops.delete_section(sec)
 
-    def push(self, sec) -> None:
+    def push(self, sec) -> int:
+        """Push sec; returns the depth before, for `restore_depth`."""
         self.need()
+        depth = len(self.model.stack)
         self.model.push_section(sec)
+        return depth
 
     def pop(self) -> None:
         self.model.pop_section()
@@ -200,15 +203,15 @@ class SectionGlue:
 
         def _pushq(x):
             if isinstance(x, types):
-                self.push(x)
-                return True
-            return False
+                return self.push(x)
+            return self.stack_depth()
 
         def _eps():
             return G["h_float_epsilon"]
 
         G.update({
             "_cas": self.cas, "_push": self.push, "_pop": self.pop, "_pushq": _pushq,
+            "_popto": self.restore_depth,
             "_access": self.access, "_connect": self.connect,
             "_insert": lambda name: self.cas().insert(name),
             "_uninsert": lambda name: self.cas().uninsert(name),

@@ -36,8 +36,8 @@ def define_class(interp, name: str, cls) -> Sym:
 
 
 def install_all(interp) -> None:
-    from . import engine, gui, io, lang, mathfn, sectionfn, stdrun, system
-    for mod in (mathfn, io, lang, system, gui, engine, sectionfn, stdrun):
+    from . import engine, gui, io, lang, mathfn, morphology, sectionfn, stdrun, system
+    for mod in (mathfn, io, lang, system, gui, engine, sectionfn, stdrun, morphology):
         mod.install(interp)
     install_class_modules(interp)
 

@@ -33,7 +33,9 @@ def _same(a: str, b: str) -> bool:
 @pytest.mark.parametrize("name", MODELS)
 def test_model(name, tmp_path, monkeypatch, capsys):
     pytest.importorskip("neuron")
-    shutil.copy(os.path.join(HERE, name + ".hoc"), tmp_path)
+    for f in os.listdir(HERE):
+        if not f.endswith(".expected"):
+            shutil.copy(os.path.join(HERE, f), tmp_path)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     delete_all_sections()

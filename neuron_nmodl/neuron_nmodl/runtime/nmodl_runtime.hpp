@@ -194,9 +194,12 @@ inline int at_time(nrn_ctx* ctx, double te) {
     return ctx->api->at_time ? ctx->api->at_time(ctx, te) : 0;
 }
 
-// FOR_NETCONS is carried in nrn_api.reserved[0] until the ABI names it.
-enum { EXT_FOR_NETCONS = 0 };
+// Services carried in nrn_api.reserved until the ABI names them: FOR_NETCONS (the weight
+// vectors of the NetCons targeting an instance) and fake_fire (a spike of a gid's input
+// source, NEURON's nrn_fake_fire, for PatternStim).
+enum { EXT_FOR_NETCONS = 0, EXT_FAKE_FIRE = 1 };
 typedef int (*for_netcons_fn)(nrn_ctx*, nrn_mech*, int, double**, int);
+typedef void (*fake_fire_fn)(int gid, double t, int fake_out);
 
 inline void missing_service(const char* what) {
     static int warned = 0;
@@ -224,6 +227,15 @@ inline int for_netcons(nrn_ctx* ctx, nrn_mech* m, int i, double** w, int maxn) {
         return 0;
     }
     return f(ctx, m, i, w, maxn);
+}
+
+inline void fake_fire(int gid, double t, int fake_out) {
+    auto f = g_api ? (fake_fire_fn) g_api->reserved[EXT_FAKE_FIRE] : nullptr;
+    if (!f) {
+        error("nrn_fake_fire:", "the simulation engine does not provide fake_fire (api reserved[1])");
+        return;
+    }
+    f(gid, t, fake_out);
 }
 
 // ---------------------------------------------------------------- linear algebra
@@ -678,6 +690,7 @@ inline IvocVect* vector_new1(int) {
     return nullptr;
 }
 inline int nrn_is_ion(int) { return 0; }
+inline void nrn_fake_fire(int gid, double t, int fake_out) { _nmodl_rt::fake_fire(gid, t, fake_out); }
 inline double nrn_ghk(double v, double ci, double co, double z, double celsius) {
     return _nmodl_rt::ghk(v, ci, co, z, celsius);
 }

@@ -13,13 +13,17 @@ def mod_files_for_tests():
     return sorted(glob.glob(os.path.join(MOD_DIR, "*.mod")))
 
 
-def stdmech_mods():
+def _plugin_mods(package: str) -> list:
     try:
-        import neuron_stdmech
-        return neuron_stdmech.mod_files()
+        return __import__(package).mod_files()
     except ImportError:
-        root = os.path.join(HERE, "..", "..", "..", "plugins", "neuron_stdmech", "neuron_stdmech", "mod")
+        root = os.path.join(HERE, "..", "..", "..", "plugins", package, package, "mod")
         return sorted(glob.glob(os.path.join(root, "*.mod")))
+
+
+def stdmech_mods():
+    """The standard mechanisms and VecStim, in one library."""
+    return _plugin_mods("neuron_stdmech") + _plugin_mods("neuron_vecstim")
 
 
 @pytest.fixture(scope="session")

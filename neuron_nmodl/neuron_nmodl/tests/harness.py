@@ -207,7 +207,14 @@ class Library:
         def random_setseq(stream, seq):
             self.seqs[int(f.cast("intptr_t", stream))] = seq
 
+        self.fake_fired: List[tuple] = []
+
+        @cb("void(int, double, int)")
+        def fake_fire(gid, t, fake_out):
+            self.fake_fired.append((gid, t, fake_out))
+
         api.reserved[0] = f.cast("void*", for_netcons)
+        api.reserved[1] = f.cast("void*", fake_fire)
         api.random_setseq = random_setseq
         api.random_setids = random_setids
         api.random_ipick = random_ipick

@@ -115,6 +115,45 @@ def test_intfire1(stdlib):
     assert [t for _, _, t in cell.fired] == REF["intfire1_times"]
 
 
+def test_vecstim_replays_a_vector(stdlib):
+    cell = Cell(stdlib, 1)
+    vs = cell.insert("VecStim", nodes=[-1])
+    tvec = np.array([0.5, 1.25, 1.25, 3.0])
+    stdlib.call("VecStim", "play", tvec, inst=vs, ctx=cell.ctx.ctx)
+    cell.finitialize(-65)
+    for _ in range(200):
+        cell.fadvance()
+    assert [t for _, _, t in cell.fired] == list(tvec)
+    stdlib.call("VecStim", "play", inst=vs, ctx=cell.ctx.ctx)   # no argument: stop
+    cell.fired.clear()
+    cell.finitialize(-65)
+    for _ in range(200):
+        cell.fadvance()
+    assert cell.fired == []
+
+
+def test_patternstim_sends_the_raster_in_groups(stdlib):
+    cell = Cell(stdlib, 1)
+    ps = cell.insert("PatternStim", nodes=[-1])
+    tvec = 0.5 + 0.1 * np.arange(150)
+    gids = np.arange(150) % 7
+    stdlib.call("PatternStim", "play", tvec, gids.astype(float), inst=ps, ctx=cell.ctx.ctx)
+    stdlib.fake_fired.clear()
+    cell.finitialize(-65)
+    # the first group (102 spikes) leaves at t = 0, the rest when t reaches the 103rd time
+    assert len(stdlib.fake_fired) == 102
+    while cell.t < tvec[102] - 0.05:
+        cell.fadvance()
+    assert len(stdlib.fake_fired) == 102
+    for _ in range(3):
+        cell.fadvance()
+    assert stdlib.fake_fired == [(int(g), t, 0) for g, t in zip(gids, tvec)]
+    ps["fake_output"][0] = 1
+    stdlib.fake_fired.clear()
+    cell.finitialize(-65)
+    assert stdlib.fake_fired[0] == (0, 0.5, 1)
+
+
 def test_hh_metadata_matches_neuron_names(stdlib):
     meta = stdlib.meta("hh")
     rng = [c["name"] for c in meta["columns"] if c["range"]]

@@ -57,6 +57,9 @@ class StmtCompiler(LoopCompiler):
             return
         if isinstance(e, N.Str):
             return
+        if isinstance(e, N.Member) and e.args and not e.index and self.writeback_args(e.args):
+            self.method_call_stmt(e)
+            return
         if isinstance(e, N.Name) and e.args is not None:
             sym = self.lookup(e.name)
             if sym is not None and sym.kind in CALLABLE_KINDS:
@@ -82,6 +85,23 @@ class StmtCompiler(LoopCompiler):
         t = self.tmp()
         self.emit("%s = []" % t)
         self.emit(self.user_call(sym, (args + ", " if args else "") + "_out=%s" % t))
+        self.emit("if %s:" % t)
+        self.indent += 1
+        for k, lv in wb:
+            self.emit(lv.store.format(v="%s[%d]" % (t, k)))
+        self.indent -= 1
+
+    def method_call_stmt(self, e) -> None:
+        """obj.method(..., objvar, ...) as a statement: a HOC method may assign `$oN`."""
+        ocode, otyp = self.expr(e.obj)
+        if otyp in ("num", "bool", "str", "sec"):
+            self.emit(self.expr(e)[0])
+            return
+        wb = self.writeback_args(e.args)
+        t = self.tmp()
+        self.emit("%s = []" % t)
+        args = self.arglist(e.args)
+        self.emit("_mcw(%s, %r, %s%s)" % (ocode, e.name, t, ", " + args if args else ""))
         self.emit("if %s:" % t)
         self.indent += 1
         for k, lv in wb:
@@ -132,17 +152,12 @@ class StmtCompiler(LoopCompiler):
         kind = self.proc.kind
         if not kind:
             raise self.fail("return not in a procedure", node)
-        if kind == "iter":
+        if kind in ("iter", "proc"):
             if node.value is not None:
-                self.emit("raise _err(%r)" % ("%s (proc or iterator) returns value" % self.proc.name))
+                msg = "%s (proc or iterator) returns value" % self.proc.name
+                self.emit("raise _err(%r)" % msg)
             else:
-                self.emit("return")
-            return
-        if kind == "proc":
-            if node.value is not None:
-                self.emit("raise _err(%r)" % ("%s (proc or iterator) returns value" % self.proc.name))
-            else:
-                self.emit("return 0.0")
+                self.emit("return" if kind == "iter" else "return 0.0")
             return
         if node.value is None:
             self.emit("raise _err(%r)" % ("%s (%s) returns no value" % (self.proc.name, kind)))

@@ -234,10 +234,10 @@ class Interpreter:
             raise HocSyntaxError("statement too complex to compile (%s)" % type(e).__name__,
                                  source.filename, line, source.source_line(line)) from None
 
-    def call_protected(self, fn, *args):
+    def call_protected(self, fn, *args, **kwargs):
         """Call HOC code from Python: errors become located HocErrors."""
         try:
-            return fn(*args)
+            return fn(*args, **kwargs)
         except (HocQuit, KeyboardInterrupt, HocStop):
             raise
         except HocError as e:

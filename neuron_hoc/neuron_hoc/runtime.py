@@ -233,6 +233,15 @@ def install(interp) -> None:
             raise member_error(o, name) from None
         return f(*args)
 
+    def _mcw(o, name, out, *args):
+        """A method call whose object-variable arguments the method may reassign."""
+        if isinstance(o, HocObject):
+            sym = type(o)._hoc_template.table.get(name)
+            if sym is not None and sym.public and sym.value is not None and \
+                    sym.kind in ("proc", "func", "obfunc"):
+                return interp.call_protected(sym.value, o, *args, _out=out)
+        return _mc(o, name, *args)
+
     def _mci(o, name, idx, args):
         a, i = _elem(o, name, idx)
         return a[i](*args)
@@ -323,7 +332,8 @@ def install(interp) -> None:
         "_feq": _feq, "_eq": _eq, "_ne": _ne, "_and": _and, "_or": _or,
         "_num": _num, "_str": _str, "_sv": _sv, "_SA": StrArg, "_setsarg": _setsarg,
         "_setv": _setv, "_seti": _seti, "_seta": _seta,
-        "_gm": _gm, "_sm": _sm, "_gmi": _gmi, "_gm1": _gm1, "_smi": _smi, "_mc": _mc, "_mci": _mci,
+        "_gm": _gm, "_sm": _sm, "_gmi": _gmi, "_gm1": _gm1, "_smi": _smi, "_mc": _mc,
+        "_mci": _mci, "_mcw": _mcw,
         "_smx": _smx, "_mref": _mref, "_shift": _shift, "_VP": VarPointer, "_AP": ArrayPointer,
         "_tobj": _tobj, "_undef": _undef, "_rtcall": _rtcall, "_err": _err, "_Stop": HocStop,
         "_prv": _prv, "_prs": _prs, "_pv": _pv, "_print": _print,

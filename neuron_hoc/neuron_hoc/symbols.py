@@ -23,7 +23,8 @@ class Sym:
     __slots__ = ("name", "kind", "ndim", "store", "key", "value", "public", "template", "flags")
 
     def __init__(self, name: str, kind: str, store: str, key: str = "", ndim: int = 0,
-                 value: Any = None, public: bool = False, template=None, flags: frozenset = frozenset()):
+                 value: Any = None, public: bool = False, template=None,
+                 flags: frozenset = frozenset()):
         self.name = name
         self.kind = kind
         self.store = store

@@ -175,7 +175,8 @@ class GlobalFiles:
         text = self._input()
         while True:
             m = _NUMBER.match(text, self.pos)
-            if m and (m.end() == len(text) or not (text[m.end()].isalnum() or text[m.end()] == ".")):
+            after = text[m.end()] if m and m.end() < len(text) else " "
+            if m and not (after.isalnum() or after == "."):
                 self.pos = m.end()
                 return float(m.group())
             w = _WORD.match(text, self.pos)

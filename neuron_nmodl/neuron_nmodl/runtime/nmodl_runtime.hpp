@@ -637,7 +637,14 @@ inline double hoc_Exp(double x) { return _nmodl_rt::hoc_exp_warn(x); }
 inline void hoc_execerror(const char* a, const char* b) { _nmodl_rt::error(a, b); }
 inline int ifarg(int i) { return _nmodl_rt::g_api->ifarg(i); }
 inline double* getarg(int i) { return _nmodl_rt::g_api->getarg(i); }
-inline char* gargstr(int i) { return (char*) _nmodl_rt::g_api->gargstr(i); }
+inline char* gargstr(int i) {
+    const char* s = _nmodl_rt::g_api->gargstr(i);
+    if (!s) {
+        _nmodl_rt::error("gargstr: argument is not a string", nullptr);
+        return (char*) "";
+    }
+    return (char*) s;
+}
 // The engine's vector_arg answers NULL for an argument that is not a Vector; NEURON's
 // vector_arg is an error then.
 inline IvocVect* vector_arg(int i) {

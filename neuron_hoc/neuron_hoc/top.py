@@ -30,6 +30,19 @@ def to_hoc_args(args) -> tuple:
     return tuple(out)
 
 
+def _quit_stops_here(fn, interp):
+    """A built-in that runs HOC, called from Python: quit() ends the HOC being run (the
+    interpreter notes it) but never the Python program."""
+    def call(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except HocQuit:
+            interp.quit_requested = True
+            return 0.0
+    call.__name__ = getattr(fn, "__name__", "builtin")
+    return call
+
+
 class HocFunction:
     """A HOC procedure as seen from Python: errors come back as located HocErrors."""
     __slots__ = ("fn", "interp", "name")
@@ -38,7 +51,11 @@ class HocFunction:
         self.fn, self.interp, self.name = fn, interp, name
 
     def __call__(self, *args):
-        return self.interp.call_protected(self.fn, *to_hoc_args(args))
+        try:
+            return self.interp.call_protected(self.fn, *to_hoc_args(args))
+        except HocQuit:
+            self.interp.quit_requested = True
+            return 0.0
 
     def __repr__(self):
         return "<hoc function %s>" % self.name
@@ -87,7 +104,8 @@ class HocTop:
         if kind == "template":
             return sym.value.cls
         if kind == "builtin":
-            return G["_b_" + name]
+            fn = G["_b_" + name]
+            return _quit_stops_here(fn, interp) if "runs" in sym.flags else fn
         if kind == "class":
             return sym.value
         if kind == "bvar":

@@ -47,7 +47,6 @@ def read_swc(path: str, quiet: bool = False) -> Morphology:
         if ident[k] == ident[k - 1]:
             raise HocError("error %s: duplicate id %g" % (path, ident[k]))
     index = {v: k for k, v in enumerate(ident)}
-    n = len(rows)
     typ = [int(r[0][1]) for r in rows]
     x = [r[0][2] for r in rows]
     y = [r[0][3] for r in rows]

@@ -116,3 +116,26 @@ def test_errors_are_located(h):
     assert isinstance(e, RuntimeError)
     assert e.msg == "division by zero" and e.lineno == 3 and e.filename == "file.hoc"
     assert "near line 3" in str(e) and "y = 1/$1" in str(e)
+
+
+def test_quit_never_ends_python(h, tmp_path):
+    f = tmp_path / "q.hoc"
+    f.write_text('x = 1\nquit()\nx = 2\n')
+    h.load_file(str(f))
+    assert h.x == 1.0 and h._interp.quit_requested
+    h.quit()
+    h("y = 3")
+    assert h.y == 3.0
+
+
+def test_engine_functions_take_sec(h):
+    pytest.importorskip("neuron")
+    from .hoc_cases import delete_all_sections
+    try:
+        h("create soma, dend")
+        h("soma insert hh")
+        assert h.ismembrane("hh", sec=h.soma) == 1.0
+        assert h.ismembrane("hh", sec=h.dend) == 0.0
+        assert h.secname(sec=h.dend) == "dend"
+    finally:
+        delete_all_sections()

@@ -8,6 +8,7 @@ defined; templates when `endtemplate` closes them.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import Callable, Dict, List, Optional
 
@@ -296,6 +297,7 @@ class Interpreter:
         return True
 
     def xopen(self, name: str) -> None:
+        name = self.expand(name)
         path = name if os.path.isfile(name) else self.find_file(name)
         if path is None:
             raise HocError("Can't open  %s" % name)
@@ -320,8 +322,18 @@ class Interpreter:
                         continue
         return None
 
+    def expand(self, name: str) -> str:
+        """`$(NAME)` in file names: the environment variable (NEURONHOME: neuronhome())."""
+        def sub(m):
+            var = m.group(1)
+            if var == "NEURONHOME":
+                return os.environ.get("NEURONHOME") or self.G["_b_neuronhome"]()
+            return os.environ.get(var, "")
+        return re.sub(r"\$\((\w+)\)", sub, name)
+
     def find_file(self, name: str) -> Optional[str]:
         """cwd (or the absolute path), $HOC_LIBRARY_PATH, then the registered libraries."""
+        name = self.expand(name)
         if os.path.isabs(name):
             return name if os.path.isfile(name) else None
         if os.path.isfile(name):

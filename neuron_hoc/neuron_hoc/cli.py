@@ -20,7 +20,9 @@ _IGNORED_WITH_VALUE = ("-NSTACK", "-NFRAME", "-mpi_lib")
 _IGNORED = ("-nogui", "-mpi", "-nopython", "-music", "-pyexe")
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: Optional[List[str]] = None, interp=None) -> int:
+    """Run nrniv with argv (sys.argv[1:] by default) in the process's interpreter, or in
+    interp when given (tests)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     actions = []          # ("file", path) | ("stmt", text) | ("stdin", None)
     python = False
@@ -60,16 +62,16 @@ def main(argv: Optional[List[str]] = None) -> int:
         i += 1
     if python:
         return _run_python(actions)
-    from .top import get_h
-    h = get_h()
-    interp = h._interp
+    if interp is None:
+        from .top import get_h
+        interp = get_h()._interp
     interp.prog = "nrniv"
     if banner:
         sys.stderr.write(BANNER)
     status = 0
     try:
         for path in dlls:
-            h.nrn_load_dll(path)
+            interp.G["_b_nrn_load_dll"](path)
         for kind, what in actions:
             if kind == "file" and what.endswith(".py"):
                 runpy.run_path(what, run_name="__main__")

@@ -11,6 +11,8 @@ import sys
 import pytest
 
 from neuron_hoc.cli import main
+from neuron_hoc.interpreter import Interpreter
+from neuron_hoc.top import LIB_DIR
 
 from .hoc_cases import delete_all_sections
 
@@ -40,7 +42,9 @@ def test_model(name, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     delete_all_sections()
     try:
-        status = main(["-nobanner", name + ".hoc"])
+        interp = Interpreter()
+        interp.library_paths.append(LIB_DIR)
+        status = main(["-nobanner", name + ".hoc"], interp)
     finally:
         delete_all_sections()
     out = capsys.readouterr()

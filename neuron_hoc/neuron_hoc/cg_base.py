@@ -25,6 +25,9 @@ class ProcInfo:
         self.locals: Dict[str, Sym] = {}
         self.args_mutable = False         # assigns $n: arguments become a list
         self.writes_objarg = False        # assigns $on: copied back to the caller
+        self.needs_tuple = False          # numarg(), argtype(), $i: arguments as a tuple
+        self.positional = False           # $n compiled as parameter _n
+        self.maxarg = 0
 
 
 class CompilerBase:

@@ -129,8 +129,11 @@ class ExprCompiler:
         sym = self.lookup("strcmp")
         if sym is None or sym.store != "B":
             return None
-        a, b = (self.value(x) for x in left.args)
-        return "(%s(%s) %s %s(%s))" % (self.gkey("_fstr"), a, node.op, self.gkey("_fstr"), b)
+        parts = []
+        for x in left.args:
+            code, typ = self.expr(x)
+            parts.append(code if typ == "str" else "%s(%s)" % (self.gkey("_fstr"), code))
+        return "(%s %s %s)" % (parts[0], node.op, parts[1])
 
     def equality(self, node):
         lc, lt = self.expr(node.left)
@@ -242,7 +245,11 @@ class ExprCompiler:
             isym = self.proc.locals.get("i")
             if isym is None or isym.kind != "var":
                 raise self.fail("arg index used and i is not a LOCAL variable", node)
+            self.proc.needs_tuple = True
             return "_a[int(%s) - 1]" % isym.key
+        if self.proc.positional:
+            self.proc.maxarg = max(self.proc.maxarg, node.n)
+            return "_%d" % node.n
         return "_a[%d]" % (node.n - 1)
 
     # ------------------------------------------------------------------ members

@@ -11,6 +11,7 @@ class IntrinsicCompiler:
     def i_numarg(self, node):
         if node.args:
             raise self.fail("numarg takes no arguments", node)
+        self.proc.needs_tuple = True
         return ("float(len(_a))" if self.proc.kind else "0.0"), "num"
 
     def i_argtype(self, node):
@@ -18,6 +19,7 @@ class IntrinsicCompiler:
             raise self.fail("argtype takes one argument", node)
         if not self.proc.kind:
             return "_b_argtype(%s)" % self.num(node.args[0]), "num"
+        self.proc.needs_tuple = True
         return "_argtype(_a, %s)" % self.num(node.args[0]), "num"
 
     def literal_format(self, fmt_node, arg_nodes):

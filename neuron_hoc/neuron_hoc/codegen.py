@@ -109,8 +109,18 @@ def compile_statement(interp, item, source, template=None, toplevel_print: bool 
 
 
 def compile_procedure(interp, pdef: N.ProcDef, source, template=None) -> Callable:
+    """Arguments are parameters `_1.._n` (fast) unless the body needs them as a sequence
+    (numarg, argtype, $i, or assigning to $n), when they are the tuple `_a`."""
+    fn = _compile_procedure(interp, pdef, source, template, positional=True)
+    if fn is None:
+        fn = _compile_procedure(interp, pdef, source, template, positional=False)
+    return fn
+
+
+def _compile_procedure(interp, pdef: N.ProcDef, source, template, positional: bool):
     kind = {"proc": "proc", "func": "func", "obfunc": "obfunc", "iterator": "iter"}[pdef.kind]
     info = ProcInfo(kind, pdef.name, template)
+    info.positional = positional
     for name in pdef.locals:
         info.locals[name] = Sym(name, "var", "L", "l_" + name)
     for name in pdef.localobjs:
@@ -119,6 +129,8 @@ def compile_procedure(interp, pdef: N.ProcDef, source, template=None) -> Callabl
     comp.at(pdef)
     for s in pdef.body:
         comp.stmt(s)
+    if positional and (info.needs_tuple or info.args_mutable or info.writes_objarg):
+        return None
     comp.cur_line = pdef.end_line or comp.cur_line
     if kind == "proc":
         comp.emit("return 0.0")
@@ -127,11 +139,15 @@ def compile_procedure(interp, pdef: N.ProcDef, source, template=None) -> Callabl
         comp.emit("yield")
     else:
         comp.emit("raise _err(%r)" % ("%s (%s) returns no value" % (pdef.name, kind)))
+    if positional:
+        params = "".join("_%d=_NA, " % k for k in range(1, info.maxarg + 1)) + "*_x, _out=None"
+    else:
+        params = "*_a, _out=None"
     if template is None:
-        header = ["def _f(*_a, _out=None):"]
+        header = ["def _f(%s):" % params]
         prologue = []
     else:
-        header = ["def _f(_s, *_a, _out=None):"]
+        header = ["def _f(_s, %s):" % params]
         prologue = ["_d = _s.__dict__"]
     if info.args_mutable:
         prologue.append("_a = list(_a)")

@@ -327,7 +327,7 @@ def install(interp) -> None:
         return isinstance(o, interp.section_types)
 
     G.update({
-        "_INF": math.inf, "_NAN": math.nan, "_G": G,
+        "_INF": math.inf, "_NAN": math.nan, "_G": G, "_NA": _NoArg(),
         "_ix": _ix, "_dim": _dim, "_mkarr": _mkarr, "_mod": _mod, "_pow": _pow,
         "_feq": _feq, "_eq": _eq, "_ne": _ne, "_and": _and, "_or": _or,
         "_num": _num, "_str": _str, "_sv": _sv, "_SA": StrArg, "_setsarg": _setsarg,
@@ -339,6 +339,13 @@ def install(interp) -> None:
         "_prv": _prv, "_prs": _prs, "_pv": _pv, "_print": _print,
         "_frange": _frange, "_delete_symbol": _delete_symbol, "_set_string": set_string,
     })
+
+
+class _NoArg:
+    """The value of `$n` when the caller passed fewer arguments."""
+
+    def __repr__(self):
+        return "_NoArg"
 
 
 def _fgen(b, e):

@@ -33,6 +33,8 @@ def message(exc: BaseException, pyline: str = "") -> str:
             if key.startswith("_b_"):
                 return "%s undefined function" % key[3:]
         return str(exc)
+    if isinstance(exc, TypeError) and "_NoArg" in str(exc):
+        return "not enough arguments"
     if isinstance(exc, IndexError) and "index out of range" in str(exc) and \
             re.search(r"\b_a\[", pyline):
         return "not enough arguments"

@@ -36,7 +36,7 @@ class IntrinsicCompiler:
             if typ == "bool":
                 code = "(1.0 if %s else 0.0)" % code
             values.append("int(%s)" % code if conv == "int" else
-                          "_fstr(%s)" % code if conv == "_fstr" and typ != "str" else code)
+                          "_fmts(%s)" % code if conv == "_fstr" and typ != "str" else code)
         if not values:
             return repr(pyfmt.replace("%%", "%"))
         return "(%r %% (%s,))" % (pyfmt, ", ".join(values))

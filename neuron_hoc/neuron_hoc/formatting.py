@@ -25,9 +25,15 @@ def _to_int(v):
 
 
 def _to_str(v):
+    """%s takes a string or an object (printed by name); a number is an error."""
     if isinstance(v, str):
         return v
-    raise HocError("printf: a string is needed for %s")
+    if v is None:
+        return "NULLobject"
+    if isinstance(v, (int, float)):
+        raise HocError("Expecting string argument")
+    name = getattr(v, "hname", None)
+    return str(name()) if callable(name) else str(v)
 
 
 def _to_num(v):

@@ -6,6 +6,7 @@ import re
 import sys
 
 from ..errors import HocError
+from ..formatting import _to_str as fmt_str
 from ..formatting import hoc_format
 from ..values import set_string, string_of
 from . import define
@@ -242,6 +243,7 @@ def install(interp) -> None:
 
     interp.G["_printf_text"] = printf_text
     interp.G["_fstr"] = string_of
+    interp.G["_fmts"] = fmt_str
     define(interp, "printf", printf, "intrinsic")
     define(interp, "sprint", sprint, "intrinsic")
     define(interp, "fprint", files.fprint)

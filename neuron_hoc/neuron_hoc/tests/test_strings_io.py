@@ -36,6 +36,10 @@ CASES = [
      'wopen("tmp_io_test.txt")\nfprint("%d %s\\n", 5, "five")\nfprint("3.5 4.5\\n")\nwopen()\nropen("tmp_io_test.txt")\nstrdef line\ngetstr(line)\nprint line\nprint fscan(), fscan()\nropen()\nsystem("rm -f tmp_io_test.txt")\n',
      '\t1 \n\t7 \n\t8 \n\t1 \n\t1 \n\t7 \n5 five\n\n3.5 4.5 \n\t1 \n\t0 \n',
      None),
+    ('format_objects',
+     'begintemplate Thing\nendtemplate Thing\nobjref o, nil\no = new Thing()\nstrdef s\nsprint(s, "%s|%s", o, nil)\nprint s\nprintf("%s %s\\n", o, "x")\nsprint(s, "%s", 3)\n',
+     '\t1 \nThing[0]|NULLobject\nThing[0] x\n\t11 \n',
+     'Expecting string argument'),
 ]
 
 

@@ -32,7 +32,7 @@ typedef struct nrn_netcon {
     int target;       /* point-process id of the target, -1: none */
     int presyn;       /* source, -1: none */
     int in_use;
-    int pad;
+    int gen;          /* bumped when freed: queued events of an old NetCon are ignored */
 } nrn_netcon;
 
 typedef struct nrn_presyn {
@@ -60,6 +60,8 @@ typedef struct nrn_event {
     int netcon;       /* weight owner for self events, -1: none */
     int pos;          /* position in the heap, maintained for net_move */
     double flag;
+    int gen;          /* generation of the NetCon named by target (NETCON) or netcon (SELF) */
+    int pad;
 } nrn_event;
 
 typedef struct nrn_watch {
@@ -160,10 +162,13 @@ typedef struct nrn_engine {
     int npnt;
     nrn_pnt* pnts;
     /* network */
-    int nnetcon, capnetcon;
+    int nnetcon, capnetcon, nfree_netcon;
     nrn_netcon* netcons;
-    int npresyn, cappresyn;
+    int npresyn, cappresyn, nfree_presyn;
     nrn_presyn* presyns;
+    int* thr_ps;          /* presyns with a watched variable (threshold checks) */
+    int nthr, capthr;
+    int thr_dirty;        /* set when sources change; the list is rebuilt lazily */
     int nwatch, capwatch;
     nrn_watch* watches;
     /* event queue */

@@ -59,6 +59,17 @@ static void sift_down(int pos) {
     ev_place(pos, &ev);
 }
 
+static int gen_of(int type, int target, int netcon) {
+    nrn_engine* e = &nrn_eng;
+    if (type == NRN_EV_NETCON) {
+        return e->netcons[target].gen;
+    }
+    if (type == NRN_EV_SELF && netcon >= 0) {
+        return e->netcons[netcon].gen;
+    }
+    return 0;
+}
+
 static nrn_event* push(double t, int type, int target, int netcon, double flag) {
     nrn_engine* e = &nrn_eng;
     if (e->nev == e->capev) {
@@ -78,6 +89,8 @@ static nrn_event* push(double t, int type, int target, int netcon, double flag) 
     ev.target = target;
     ev.netcon = netcon;
     ev.flag = flag;
+    ev.gen = gen_of(type, target, netcon);
+    ev.pad = 0;
     ev.pos = e->nev;
     e->heap[e->nev++] = ev;
     sift_up(e->nev - 1);
@@ -99,21 +112,6 @@ static nrn_event pop(void) {
     return top;
 }
 
-static void remove_at(int pos) {
-    nrn_engine* e = &nrn_eng;
-    --e->nev;
-    if (pos == e->nev) {
-        return;
-    }
-    nrn_event last = e->heap[e->nev];
-    ev_place(pos, &last);
-    if (pos > 0 && ev_less(&last, &e->heap[(pos - 1) / 2])) {
-        sift_up(pos);
-    } else {
-        sift_down(pos);
-    }
-}
-
 void nrn_clear_events(void) {
     nrn_engine* e = &nrn_eng;
     e->nev = 0;
@@ -125,11 +123,18 @@ void nrn_clear_events(void) {
 
 /* ------------------------------------------------------------- network */
 
+static void netcon_reset(nrn_netcon* nc) {
+    int gen = nc->gen;
+    memset(nc, 0, sizeof(nrn_netcon));
+    nc->gen = gen;
+}
+
 int nrn_netcon_new(void) {
     nrn_engine* e = &nrn_eng;
-    for (int i = 0; i < e->nnetcon; ++i) {
+    for (int i = 0; e->nfree_netcon > 0 && i < e->nnetcon; ++i) {
         if (!e->netcons[i].in_use) {
-            memset(&e->netcons[i], 0, sizeof(nrn_netcon));
+            --e->nfree_netcon;
+            netcon_reset(&e->netcons[i]);
             e->netcons[i].in_use = 1;
             e->netcons[i].target = -1;
             e->netcons[i].presyn = -1;
@@ -157,34 +162,32 @@ int nrn_netcon_new(void) {
     return i;
 }
 
+/* Queued events of a freed NetCon stay in the queue but are recognized as stale by the
+ * generation number and ignored. */
 void nrn_netcon_free(int id) {
     nrn_engine* e = &nrn_eng;
     nrn_netcon* nc = &e->netcons[id];
     if (nc->presyn >= 0) {
         nrn_presyn_remove_netcon(nc->presyn, id);
     }
-    /* drop queued deliveries of this NetCon */
-    for (int k = e->nev - 1; k >= 0; --k) {
-        nrn_event* ev = &e->heap[k];
-        if ((ev->type == NRN_EV_NETCON && ev->target == id)) {
-            remove_at(k);
-            k = e->nev; /* heap reordered: rescan */
-        } else if (ev->type == NRN_EV_SELF && ev->netcon == id) {
-            ev->netcon = -1;
-        }
-    }
     nc->in_use = 0;
     nc->w = NULL;
+    nc->gen += 1;
+    e->nfree_netcon += 1;
 }
 
 int nrn_presyn_new(void) {
     nrn_engine* e = &nrn_eng;
-    int i;
-    for (i = 0; i < e->npresyn; ++i) {
-        if (!e->presyns[i].in_use) {
-            break;
+    int i = e->npresyn;
+    if (e->nfree_presyn > 0) {
+        for (i = 0; i < e->npresyn; ++i) {
+            if (!e->presyns[i].in_use) {
+                --e->nfree_presyn;
+                break;
+            }
         }
     }
+    e->thr_dirty = 1;
     if (i == e->npresyn) {
         if (e->npresyn == e->cappresyn) {
             int cap = e->cappresyn ? 2 * e->cappresyn : 256;
@@ -210,6 +213,8 @@ int nrn_presyn_new(void) {
 void nrn_presyn_free(int id) {
     nrn_engine* e = &nrn_eng;
     nrn_presyn* ps = &e->presyns[id];
+    e->nfree_presyn += 1;
+    e->thr_dirty = 1;
     free(ps->nc);
     ps->nc = NULL;
     ps->nnc = ps->capnc = 0;
@@ -412,10 +417,35 @@ void nrn_events_watch_activate(nrn_ctx* ctx, nrn_mech* m, int i, int k, double f
 
 /* ------------------------------------------------- thresholds, delivery */
 
+static void rebuild_thr_list(void) {
+    nrn_engine* e = &nrn_eng;
+    if (e->capthr < e->npresyn) {
+        int cap = e->npresyn + 64;
+        int* p = realloc(e->thr_ps, sizeof(int) * cap);
+        if (!p) {
+            nrn_error("out of memory (threshold list)", NULL);
+            return;
+        }
+        e->thr_ps = p;
+        e->capthr = cap;
+    }
+    e->nthr = 0;
+    for (int i = 0; i < e->npresyn; ++i) {
+        if (e->presyns[i].in_use && e->presyns[i].thvar) {
+            e->thr_ps[e->nthr++] = i;
+        }
+    }
+    e->thr_dirty = 0;
+}
+
 void nrn_check_thresholds(void) {
     nrn_engine* e = &nrn_eng;
     const double t = e->ctx.t;
-    for (int i = 0; i < e->npresyn; ++i) {
+    if (e->thr_dirty) {
+        rebuild_thr_list();
+    }
+    for (int k = 0; k < e->nthr; ++k) {
+        int i = e->thr_ps[k];
         nrn_presyn* ps = &e->presyns[i];
         if (!ps->in_use || !ps->thvar) {
             continue;
@@ -477,7 +507,7 @@ static void deliver(const nrn_event* ev) {
     switch (ev->type) {
     case NRN_EV_NETCON: {
         nrn_netcon* nc = &e->netcons[ev->target];
-        if (nc->in_use && nc->target >= 0) {
+        if (nc->in_use && nc->gen == ev->gen && nc->target >= 0) {
             deliver_to_pnt(nc->target, nc->w, 0., ev->t);
         }
         break;
@@ -487,7 +517,8 @@ static void deliver(const nrn_event* ev) {
         if (pt->tqseq == ev->seq) {
             pt->tqitem = -1;
         }
-        double* w = (ev->netcon >= 0 && e->netcons[ev->netcon].in_use) ? e->netcons[ev->netcon].w : NULL;
+        const nrn_netcon* owner = ev->netcon >= 0 ? &e->netcons[ev->netcon] : NULL;
+        double* w = (owner && owner->in_use && owner->gen == ev->gen) ? owner->w : NULL;
         deliver_to_pnt(ev->target, w, ev->flag, ev->t);
         break;
     }

@@ -47,6 +47,7 @@ class PreSyn:
         """Point the engine at the watched value; final once the model is built."""
         addr = self.ref.current_address()
         eng.presyns[self.id].thvar = lib_cast_double(addr)
+        eng.thr_dirty = 1
         _by_ref[addr] = weakref.ref(self)
 
     @property
@@ -99,6 +100,7 @@ def _rebuild_sources() -> None:
             ps._resolve()
         except NeuronError:
             eng.presyns[ps.id].thvar = lib_cast_double(0)
+            eng.thr_dirty = 1
 
 
 model.on_rebuild.append(_rebuild_sources)

@@ -77,6 +77,11 @@ class IntrinsicCompiler:
         a, b = (self.value(x) for x in node.args)
         return "%s(%s, %s)" % (self.gkey("_strcmp"), a, b), "num"
 
+    def i_read(self, node):
+        if len(node.args) != 1:
+            raise self.fail("read takes one variable", node)
+        return "_b_read(%s)" % self.address(node.args[0]), "num"
+
     def string_target(self, node):
         """The LValue of a strdef variable or `$sN` argument, else None."""
         if isinstance(node, N.Name) and node.args is None and not node.index:

@@ -37,7 +37,7 @@ def define_class(interp, name: str, cls) -> Sym:
 
 def install_all(interp) -> None:
     from . import engine, gui, io, lang, mathfn, morphology, sectionfn, stdrun, system
-    for mod in (mathfn, io, lang, system, gui, engine, sectionfn, stdrun, morphology):
+    for mod in (mathfn, io, lang, system, engine, gui, sectionfn, stdrun, morphology):
         mod.install(interp)
     install_class_modules(interp)
 

@@ -13,9 +13,9 @@ GUI_FUNCTIONS = (
     "nrnmechmenu", "nrnpointmenu",
 )
 DIALOGS = ("boolean_dialog", "continue_dialog", "string_dialog")
-GUI_CLASSES = ("Graph", "Shape", "HBox", "VBox", "Deck", "PWManager", "TextEditor",
-               "SymChooser", "ValueFieldEditor", "GUIMath", "Glyph", "FieldEditor",
-               "MechanismStandard_GUI", "SectionBrowser", "PPShape", "Grapher")
+GUI_CLASSES = ("Graph", "Shape", "PlotShape", "RangeVarPlot", "HBox", "VBox", "Deck",
+               "PWManager", "TextEditor", "SymChooser", "ValueFieldEditor", "GUIMath", "Glyph",
+               "FieldEditor", "SectionBrowser", "PPShape", "Grapher")
 
 
 class HeadlessGUI:
@@ -49,6 +49,8 @@ def install(interp) -> None:
         define(interp, name, events if name in ("doEvents", "doNotify") else _nothing)
     for name in DIALOGS:
         define(interp, name, _nothing)
+    engine = getattr(interp.builtins, "engine_lookup", None)
     for name in GUI_CLASSES:
-        if interp.builtins.syms.get(name) is None:
+        # the engine's own class (e.g. a PlotShape that draws with matplotlib) wins
+        if interp.builtins.syms.get(name) is None and (engine is None or engine(name) is None):
             define_class(interp, name, type(name, (HeadlessGUI,), {}))

@@ -241,7 +241,17 @@ def install(interp) -> None:
         interp.write(text)
         return float(len(text))
 
+    def read(ptr) -> float:
+        """read(x): the next number of standard input into x; 0 at end of input."""
+        text = sys.stdin.readline() if sys.stdin else ""
+        m = _NUMBER.match(text)
+        if not m:
+            return 0.0
+        ptr[0] = float(m.group())
+        return 1.0
+
     interp.G["_printf_text"] = printf_text
+    define(interp, "read", read, "intrinsic")
     interp.G["_fstr"] = string_of
     interp.G["_fmts"] = fmt_str
     define(interp, "printf", printf, "intrinsic")

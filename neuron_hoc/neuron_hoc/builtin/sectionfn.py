@@ -44,6 +44,18 @@ def install(interp) -> None:
             return 0.0
         return 0.0 if getattr(val, "_deleted", True) else 1.0
 
+    def parent_connection() -> float:
+        seg = glue.cas().parentseg()
+        return float(seg.x) if seg is not None else 0.0
+
+    def section_owner():
+        return getattr(glue.cas(), "_hoc_owner", None)
+
+    def initnrn() -> float:
+        m = glue.model
+        m.t, m.dt, m.celsius, m.secondorder = 0.0, 0.025, 6.3, 0
+        return 0.0
+
     def this_section(x=0.5):
         return glue.cas()
 
@@ -58,7 +70,10 @@ def install(interp) -> None:
     for name, fn, flags in (("issection", issection, ()), ("sectionname", sectionname, ()),
                             ("section_exists", section_exists, ()),
                             ("this_section", this_section, ("obj",)),
-                            ("disconnect", disconnect, ())):
+                            ("disconnect", disconnect, ()),
+                            ("parent_connection", parent_connection, ()),
+                            ("section_owner", section_owner, ("obj",)),
+                            ("initnrn", initnrn, ())):
         if engine is None or engine(name) is None:     # the engine's own version wins
             define(interp, name, fn, *flags)
 

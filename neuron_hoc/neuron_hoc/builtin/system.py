@@ -67,6 +67,8 @@ def install(interp) -> None:
     define(interp, "neuronhome", neuronhome, "str")
     define(interp, "nrnversion", nrnversion, "str")
     define(interp, "unix_mac_pc", lambda: 1.0)
+    define(interp, "numprocs", lambda: 1.0)       # the old PVM interface: one process
+    define(interp, "myproc", lambda: 0.0)
     for name in ("show_errmess_always", "coredump_on_error", "nrn_feenableexcept",
                  "nrn_mallinfo", "checkpoint", "saveaudit", "retrieveaudit", "nrniv_bind_thread",
                  "use_exp_pow_precision"):

@@ -40,13 +40,14 @@ INCLUDE = _engine_include()
 ffibuilder = FFI()
 ffibuilder.cdef(_cdef_text(os.path.join(INCLUDE, "nrn_mech_abi.h")))
 ffibuilder.cdef(_cdef_text(os.path.join(CSRC, "rxd_solver.h")))
+ffibuilder.cdef(_cdef_text(os.path.join(CSRC, "rxd_geom3d.h")))
 ffibuilder.cdef('extern "Python+C" double rxd_py_source(int id);')
 ffibuilder.set_source(
     "neuron_rxd._solver",
-    '#include "rxd_solver.h"\n',
+    '#include "rxd_solver.h"\n#include "rxd_geom3d.h"\n',
     sources=sorted(os.path.join("csrc", f) for f in os.listdir(CSRC) if f.endswith(".c")),
     include_dirs=[INCLUDE, CSRC],
-    extra_compile_args=["-O3", "-std=c11", "-fno-math-errno", "-Wall", "-Wno-unused-function"],
+    extra_compile_args=["-O3", "-std=c11", "-fno-math-errno", "-ffp-contract=off", "-Wall", "-Wno-unused-function"],
     libraries=["m"],
 )
 

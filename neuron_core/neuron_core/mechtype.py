@@ -125,11 +125,16 @@ class MechType:
         if need > self.data.shape[1]:
             self._grow(max(need, 2 * self.data.shape[1]))
         r0 = self.nrows
-        self.data[:, r0:need] = self.defaults[:, None]
-        self.pp[:, r0:need] = 0
-        self.alive[r0:need] = True
-        for r in range(r0, need):
-            self.owner[r] = owner
+        if count == 1:
+            self.data[:, r0] = self.defaults
+            self.pp[:, r0] = 0
+            self.alive[r0] = True
+            self.owner[r0] = owner
+        else:
+            self.data[:, r0:need] = self.defaults[:, None]
+            self.pp[:, r0:need] = 0
+            self.alive[r0:need] = True
+            self.owner[r0:need] = [owner] * count
         self.nrows = need
         self.nalive += count
         self.dirty = True

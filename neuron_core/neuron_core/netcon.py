@@ -11,7 +11,7 @@ from typing import Dict, Optional
 
 import numpy as np
 
-from .engine import check, eng, lib
+from .engine import check, eng, ffi, lib
 from .errors import NeuronError
 from .model import model
 from .pointprocess import PointProcess
@@ -69,7 +69,6 @@ class PreSyn:
 
 
 def lib_cast_double(addr: int):
-    from .engine import ffi
     return ffi.cast("double*", addr)
 
 
@@ -314,5 +313,4 @@ def point_process_gone(pp: PointProcess) -> None:
 
 
 def _null():
-    from .engine import ffi
     return ffi.NULL

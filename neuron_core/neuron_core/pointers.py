@@ -10,6 +10,7 @@ import numpy as np
 
 from .engine import ffi
 from .mechtype import MechType, SlotSpec
+from .nmodlrandom import new_stream
 
 _unset = np.full(64, np.nan)
 
@@ -38,7 +39,6 @@ def slot_addresses(mt: MechType, k: int, slot: SlotSpec, n: int) -> np.ndarray:
 
 def random_stream(owner, mt: MechType, name: str, row: int):
     """The stream of RANDOM variable `name` of the instance at `row` (made on first use)."""
-    from .nmodlrandom import new_stream
     store = owner.__dict__.setdefault("_randoms", {})
     if mt.is_point:
         key = name

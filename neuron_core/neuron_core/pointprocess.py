@@ -10,9 +10,12 @@ import weakref
 from typing import Dict, Optional
 
 from .errors import NeuronError
+from .mechanisms import registry
 from .mechtype import ARTIFICIAL, MechType
 from .model import model
+from .pointers import random_stream
 from .refs import Ref
+from .segment import Segment
 
 _PY_RENAMES = {"delay": "del"}  # Python keywords NEURON renames
 
@@ -63,14 +66,12 @@ class PointProcess:
         mt = self._mt
         for s in mt.slots:
             if s.kind == "random":
-                from .pointers import random_stream
                 random_stream(self, mt, s.name, self._row)
 
     # ------------------------------------------------------------ location
 
     def loc(self, where, sec=None):
         """Move to a segment (or x on `sec`, or x on the currently accessed section)."""
-        from .segment import Segment
         mt = self._mt
         if mt.artificial:
             raise NeuronError("%s is an artificial cell and has no location" % mt.name)
@@ -86,7 +87,6 @@ class PointProcess:
             raise NeuronError("You can not locate a point process at position 0 or 1 if it needs an ion "
                               "(%s at %s(%g))" % (mt.name, s.name(), x))
         for ion in mt.ions:
-            from .mechanisms import registry
             ion_mt = registry.ion(ion["name"], ion.get("valence"))
             s._insert_type(ion_mt)
             s._promote_ion(ion["name"], ion)
@@ -174,7 +174,6 @@ class PointProcess:
             return pp_function(self, name)
         if any(s.name == name and s.kind == "random" for s in mt.slots):
             from .nmodlrandom import NMODLRandom
-            from .pointers import random_stream
             return NMODLRandom(random_stream(self, mt, name, self._row))
         var = self._var(name)
         if var is None:

@@ -15,15 +15,18 @@ def _slot_of(m: Model, ion: str, var: str) -> int:
     return -1
 
 
-def copy_in(m: Model, used=None) -> List[str]:
+def copy_in(m: Model, used=None, states: bool = True) -> List[str]:
     """READ variables and written concentrations / reversal potentials (only those in
-    `used` when given: the names the callback's code can reach)."""
+    `used` when given: the names the callback's code can reach).  states=False leaves out
+    STATEs that are ion variables: under CVODE the integrator's value is the one to keep."""
     out = []
     for ion in m.ions:
         for v in ion.read + [x for x in ion.write if ion.var_kind(x) in ("ci", "co", "e")]:
             if used is not None and v not in used and v not in ion.write:
                 continue
             sym = m.symbols[v]
+            if not states and sym.kind == "state":
+                continue
             k = _slot_of(m, ion.name, ion.var_kind(v))
             line = "%s = *%s;" % (col(sym.col), slot(k))
             if line not in out:
@@ -40,6 +43,14 @@ def copy_out(m: Model) -> List[str]:
                 sym = m.symbols[v]
                 out.append("*%s = %s;" % (slot(_slot_of(m, ion.name, ion.var_kind(v))), col(sym.col)))
     return out
+
+
+def has_ode_synonym(m: Model) -> bool:
+    """Whether the mechanism gets an ode_synonym callback (nrn_mech_desc.reserved[0]): under
+    CVODE it writes concentrations, which must follow the states each time the integrator
+    sets them (before currents are computed)."""
+    return m.ode is not None and any(ion.var_kind(v) in ("ci", "co") for ion in m.ions
+                                     for v in ion.write)
 
 
 def wrote_conc(m: Model) -> List[str]:

@@ -259,6 +259,8 @@ class MechanismGenerator:
             self.ode_callbacks()
             cbs["ode_spec"] = "_cb_ode_spec"
             cbs["ode_matsol"] = "_cb_ode_matsol"
+            if I.has_ode_synonym(m):
+                cbs["reserved[0]"] = "(void*) _cb_ode_synonym"
         for b in m.before_after:
             name = "%s_%s" % (b.kind.lower(), b.when.lower())
             if name not in ("before_initial", "after_initial", "before_breakpoint", "after_solve",
@@ -457,7 +459,12 @@ class MechanismGenerator:
                 em.w(line)
 
         def first(em):
-            em.block(N.Block(prefix))
+            # the coefficients are computed in the block's scope: they may use its LOCALs
+            em.w("{")
+            em.ind += 1
+            em.push()
+            for st in prefix:
+                em.stmt(st)
             for u, (ca, cb) in zip(updates, cols):
                 if u.arg is not None:
                     em.w("%s = %s;" % (ca, em.expr(u.arg)))
@@ -465,6 +472,9 @@ class MechanismGenerator:
                         em.w("%s = %s;" % (cb, em.expr(u.goal)))
                 else:
                     em.w("%s = %s;" % (cb, em.expr(u.euler)))
+            em.pop()
+            em.ind -= 1
+            em.w("}")
 
         def second(em):
             for u, (ca, cb) in zip(updates, cols):
@@ -574,18 +584,30 @@ class MechanismGenerator:
     def ode_callbacks(self) -> None:
         m = self.m
         spec, matsol, _, _ = m.ode
-        kinetic = getattr(m, "ode_kinetic", False)
+        kinetic = m.ode_kinetic
         for name, body in (("_cb_ode_spec", spec), ("_cb_ode_matsol", matsol)):
             def fill(em, body=body):
                 self.load_v(em)
-                for line in I.copy_in(m):
+                for line in I.copy_in(m, states=False):
                     em.w(line)
                 if kinetic:   # locals of a KINETIC block
                     em.w("double _lf_flux = 0.0, _lb_flux = 0.0, _term = 0.0, _dt1 = 0.0;")
                     em.w("(void) _lf_flux; (void) _lb_flux; (void) _term; (void) _dt1;")
                     em.scopes[-1].update({"f_flux": "_lf_flux", "b_flux": "_lb_flux"})
                 em.block(body)
+                if name == "_cb_ode_spec":   # concentrations follow the states, as NEURON
+                    for line in I.copy_out(m):
+                        em.w(line)
             self.kernel(name, [fill])
+        if I.has_ode_synonym(m):
+            def synonym(em):
+                for line in I.copy_in(m, states=False):
+                    em.w(line)
+                for st in m.ode_synonyms:
+                    em.stmt(st)
+                for line in I.copy_out(m):
+                    em.w(line)
+            self.kernel("_cb_ode_synonym", [synonym])
 
     # ------------------------------------------------------------------ tables of the ABI
 

@@ -8,6 +8,7 @@ from typing import Dict, List
 
 from .. import nodes as N
 from ..sema.model import Model
+from .ions import has_ode_synonym
 
 # Keys beyond docs/DESIGN.md's schema:
 #   abi: NRN_MECH_ABI_VERSION the code was generated for
@@ -22,8 +23,12 @@ from ..sema.model import Model
 #   has_destructor, before_after: which BEFORE/AFTER blocks exist
 #   vext_in_v: an ELECTRODE_CURRENT mechanism sees v + vext (extracellular layer 0)
 #   nothing: SUFFIX nothing (functions only, not insertable)
+#   columns[].tolerance: a STATE's `<tol>`, the scale of its CVODE absolute tolerance
+#   ode_synonym: nrn_mech_desc.reserved[0] is an nrn_mech_fn that sets the written ion
+#       concentrations from the states (NEURON's ode_synonym); under CVODE the engine calls
+#       it each time it has put the integrator's y into the state columns, before currents
 EXTRA_KEYS = ("abi", "function_tables", "has_net_event", "has_destructor", "before_after",
-              "vext_in_v", "nothing")
+              "vext_in_v", "nothing", "ode_synonym")
 
 
 def _columns(m: Model) -> List[dict]:
@@ -39,6 +44,8 @@ def _columns(m: Model) -> List[dict]:
             d["ion_var"] = s.ion_var
         if s.size is not None:
             d["array"] = True
+        if s.kind == "state" and isinstance(s.node, N.VarDecl) and s.node.tolerance:
+            d["tolerance"] = s.node.tolerance   # CVODE absolute tolerance scale (<tol>)
         out.append(d)
     return out
 
@@ -98,6 +105,7 @@ def metadata(m: Model, fns: List[dict], uses_instance: Dict[str, bool]) -> dict:
         "nothing": m.suffix == "" and m.kind == "density",
         "pointers": list(m.pointers),
         "randoms": list(m.randoms),
+        "ode_synonym": has_ode_synonym(m),
     }
 
 

@@ -128,6 +128,8 @@ class Model:
     cvode_ok: bool = True
     solve_map: dict = field(default_factory=dict)   # id(Solve node) -> solvers.Lowered
     ode: Optional[tuple] = None                     # (spec body, matsol body, states, dstates)
+    ode_kinetic: bool = False                       # the ODE block is a KINETIC scheme
+    ode_synonyms: List[N.Assign] = field(default_factory=list)   # see solvers._ion_synonyms
 
     @property
     def is_point(self) -> bool:

@@ -152,8 +152,9 @@ class Resolver:
         if target is None:
             raise NmodlError("SOLVE of undefined block '%s'" % s.name, s.loc)
         if ctx not in ("BREAKPOINT", "INITIAL"):
-            # a LINEAR/NONLINEAR system may be solved wherever a statement may be
-            if target.kind not in ("LINEAR", "NONLINEAR") or ctx not in ("PROCEDURE", "FUNCTION"):
+            # a LINEAR/NONLINEAR system or a steady state may be solved in a function too
+            anywhere = target.kind in ("LINEAR", "NONLINEAR") or s.steadystate is not None
+            if not anywhere or ctx not in ("PROCEDURE", "FUNCTION"):
                 raise NmodlError("SOLVE belongs in BREAKPOINT or INITIAL", s.loc)
 
     def target(self, t, scopes, ctx, s) -> None:

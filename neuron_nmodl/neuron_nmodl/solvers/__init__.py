@@ -118,6 +118,7 @@ def _steadystate(m: Model, s: N.Solve, c: N.Callable) -> Lowered:
 def _cvode_forms(m: Model) -> None:
     """ode_spec / ode_matsol for the block SOLVEd in BREAKPOINT (one DERIVATIVE block)."""
     m.ode = None
+    m.ode_synonyms = []
     m.cvode_ok = True
     solved = [m.callables[n] for n in m.solve_blocks]
     if not solved:
@@ -130,6 +131,33 @@ def _cvode_forms(m: Model) -> None:
         spec, states, dstates = kinetic.derivative_form(m, c)
         m.ode = (spec, N.Block([kinetic.cvode_matsol(m, c)]), states, dstates)
         m.ode_kinetic = True
-        return
-    states, dstates = derivative.state_list(m, c.body)
-    m.ode = (derivative.spec_body(c.body), derivative.matsol_body(c.body), states, dstates)
+    else:
+        states, dstates = derivative.state_list(m, c.body)
+        m.ode = (derivative.spec_body(c.body), derivative.matsol_body(c.body), states, dstates)
+    m.ode_synonyms = _ion_synonyms(m)
+
+
+def _ion_synonyms(m: Model) -> List[N.Assign]:
+    """NEURON's ode_synonym: a written concentration that is not a STATE follows the states
+    through its first assignment in the mechanism's procedures and ODE blocks (e.g. `cai =
+    ca[0]` closing a KINETIC block), so the integrator can set it whenever it sets the states.
+    Assignments that use LOCAL variables or arguments cannot be evaluated on their own and
+    are left out."""
+    out = []
+    bodies = [c.body for c in m.callables.values()
+              if c.body is not None and c.kind in ("PROCEDURE", "FUNCTION", "DERIVATIVE", "KINETIC",
+                                                   "LINEAR", "NONLINEAR")]
+    for ion in m.ions:
+        for var in ion.write:
+            sym = m.symbols.get(var)
+            if ion.var_kind(var) not in ("ci", "co") or sym is None or sym.kind == "state":
+                continue
+            first = next((n for b in bodies for n in b.walk()
+                          if isinstance(n, N.Assign) and isinstance(n.target, N.Var)
+                          and n.target.name == var and n.target.index is None), None)
+            if first is None:
+                continue
+            names = {n.name for n in first.value.walk() if isinstance(n, N.Var)}
+            if all(nm in m.symbols for nm in names):
+                out.append(first)
+    return out

@@ -383,8 +383,42 @@ def cvode_matsol(m: Model, c: N.Callable) -> N.LinearSolve:
             return _matrix_only(_reaction_implicit(s, info))
         return []
 
-    rest = _rewrite(N.Block(body[k:]), fn)
+    rest = _drop_flux_statements(_rewrite(N.Block(body[k:]), fn))
     return N.LinearSolve(ds, N.Block(head + rest.stmts, loc=c.body.loc), loc=c.loc)
+
+
+def _drop_flux_statements(b: N.Block) -> N.Block:
+    """Statements that use f_flux or b_flux mean nothing in the Jacobian solve (no fluxes are
+    computed there) and would overwrite what ode_spec computed: nocmodl removes them."""
+    def uses_flux(st: N.Stmt) -> bool:
+        return any(isinstance(n, N.Var) and n.name in ("f_flux", "b_flux") for n in st.walk())
+
+    out: List[N.Stmt] = []
+    for st in b.stmts:
+        if isinstance(st, (N.Assign, N.ExprStmt)):
+            if not uses_flux(st):
+                out.append(st)
+        elif isinstance(st, N.Block):
+            out.append(_drop_flux_statements(st))
+        elif isinstance(st, N.If):
+            out.append(_drop_flux_if(st))
+        elif isinstance(st, N.While):
+            out.append(N.While(st.cond, _drop_flux_statements(st.body), loc=st.loc))
+        elif isinstance(st, N.FromTo):
+            out.append(N.FromTo(st.var, st.start, st.stop, st.step,
+                                _drop_flux_statements(st.body), loc=st.loc))
+        else:
+            out.append(st)
+    return N.Block(out, loc=b.loc)
+
+
+def _drop_flux_if(s: N.If) -> N.If:
+    o = s.orelse
+    if isinstance(o, N.If):
+        o = _drop_flux_if(o)
+    elif isinstance(o, N.Block):
+        o = _drop_flux_statements(o)
+    return N.If(s.cond, _drop_flux_statements(s.body), o, loc=s.loc)
 
 
 # ---------------------------------------------------------------------------- derivative form

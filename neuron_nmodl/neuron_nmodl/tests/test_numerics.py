@@ -165,6 +165,26 @@ def test_ion_reads_writes(testlib):
     assert ca["e"][0] == pytest.approx(e, rel=1e-13)
     cell.fadvance()
     assert ca["ci"][0] == pytest.approx(2e-4 * math.exp(-DT), rel=1e-12)
+    # under CVODE the integrator's cai (the STATE column) is kept and reaches the ion
+    assert m.meta["ode_synonym"]
+    m["cai"] = 3e-4
+    m.desc.ode_spec(cell.ctx.ctx, m.m)
+    assert m["Dcai"][0] == pytest.approx(-ca["cur"][0] / 10 - 3e-4, rel=1e-14)
+    assert ca["ci"][0] == 3e-4
+    m["cai"] = 4e-4
+    testlib.ffi.cast("void (*)(nrn_ctx*, nrn_mech*)", m.desc.reserved[0])(cell.ctx.ctx, m.m)
+    assert ca["ci"][0] == 4e-4
+
+
+def test_ode_synonym_from_a_kinetic_state(testlib):
+    cell = Cell(testlib, 1)
+    cell.ions["ca"] = Ion("ca", 1, 3 + 32 + 64 + 128)
+    m = cell.insert("tsyn")
+    cell.finitialize(-65)
+    assert m.meta["ode_synonym"] and m.meta["cvode"]
+    m["c"][0] = 7e-4   # the integrator sets the states; cai = c[0] follows
+    testlib.ffi.cast("void (*)(nrn_ctx*, nrn_mech*)", m.desc.reserved[0])(cell.ctx.ctx, m.m)
+    assert cell.ions["ca"]["ci"][0] == 7e-4
 
 
 def test_point_process_scaling(testlib):
@@ -350,11 +370,14 @@ def test_kinetic_cvode_forms(testlib):
     k.desc.ode_spec(ctx.ctx, k.m)
     dA, dB = -0.3 * 0.6 + 0.1 * 0.4, 0.3 * 0.6 - 0.1 * 0.4
     assert (k["DA"][0], k["DB"][0]) == (pytest.approx(dA, rel=1e-14), pytest.approx(dB, rel=1e-14))
+    assert k["flux"][0] == pytest.approx(-dA, rel=1e-14)
     ctx.ctx.dt = 0.5
     k.desc.ode_matsol(ctx.ctx, k.m)
     J = np.array([[-0.3, 0.1], [0.3, -0.1]])
     x = np.linalg.solve(np.eye(2) - 0.5 * J, [dA, dB])
     assert [k["DA"][0], k["DB"][0]] == pytest.approx(list(x), rel=1e-12)
+    # statements using f_flux/b_flux are not part of the Jacobian solve (nocmodl drops them)
+    assert k["flux"][0] == pytest.approx(-dA, rel=1e-14)
 
 
 def test_derivative_cvode_forms(testlib):

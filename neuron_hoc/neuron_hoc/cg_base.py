@@ -47,6 +47,7 @@ class CompilerBase:
         self.assigned_globals: Set[str] = set()
         self.loops: List[Optional[List[str]]] = []      # per loop: code run before `continue`
         self.cache: Dict[str, str] = {}   # G key -> Python local while in a cached loop
+        self.override = None              # (node, code, type): node already evaluated
 
     # ----------------------------------------------------------------- emission
 

@@ -34,6 +34,9 @@ class ExprCompiler:
     # --------------------------------------------------------------- entry points
 
     def expr(self, node) -> Tuple[str, str]:
+        ov = self.override
+        if ov is not None and node is ov[0]:
+            return ov[1], ov[2]
         method = getattr(self, "x_" + type(node).__name__, None)
         if method is None:
             raise self.fail("syntax error", node)

@@ -49,6 +49,15 @@ class StmtCompiler(LoopCompiler):
                         and sym.kind != "obfunc":
                     self.call_stmt(e, sym)
                     return
+            if isinstance(e, N.Member) and e.args is not None:
+                ocode, otyp = self.expr(e.obj)
+                t = self.tmp()
+                self.emit("%s = %s" % (t, ocode))
+                self.override = (e.obj, t, otyp)
+                code, typ = self.expr(e)
+                self.override = None
+                self.emit("_prvm(%s, %s)" % (t, code))
+                return
             code, typ = self.expr(e)
             if typ == "str":
                 self.emit("_prs(%s)" % code)

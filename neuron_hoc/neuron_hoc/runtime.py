@@ -154,10 +154,20 @@ def install(interp) -> None:
             return v[0]
         if t is float:
             return v
-        if callable(v) and interp.is_hoc_object(o) and not interp.is_class(v):
-            if not _is_section(v):
-                return v()
+        if interp.is_hoc_object(o):
+            if callable(v) and not interp.is_class(v):
+                if not _is_section(v):
+                    return v()       # HOC allows obj.method without parentheses
+            elif _is_array(v):
+                return v[0]          # an array member without index is its element 0
         return v
+
+    def _is_array(v):
+        """An engine array member (NetCon.weight, VClamp.dur...), not an object HOC knows."""
+        t = type(v)
+        return (hasattr(t, "__getitem__") and not isinstance(v, (str, bytes, dict)) and
+                t not in interp.hoc_classes and not isinstance(v, HocObject) and
+                not _is_section(v))
 
     def _sm(o, name, v):
         if isinstance(o, HocObject):
@@ -300,6 +310,13 @@ def install(interp) -> None:
         else:
             interp.write("\t%s \n" % interp.hname(v))
 
+    def _prvm(o, v):
+        """Top-level print of a method call: a HOC class's method that returns nothing
+        returns 0 in NEURON."""
+        if v is None and interp.is_hoc_object(o) and not isinstance(o, HocObject):
+            v = 0.0
+        _prv(v)
+
     def _prs(s):
         interp.write(str(s) + "\n")
 
@@ -336,7 +353,7 @@ def install(interp) -> None:
         "_mci": _mci, "_mcw": _mcw,
         "_smx": _smx, "_mref": _mref, "_shift": _shift, "_VP": VarPointer, "_AP": ArrayPointer,
         "_tobj": _tobj, "_undef": _undef, "_rtcall": _rtcall, "_err": _err, "_Stop": HocStop,
-        "_prv": _prv, "_prs": _prs, "_pv": _pv, "_print": _print,
+        "_prv": _prv, "_prvm": _prvm, "_prs": _prs, "_pv": _pv, "_print": _print,
         "_frange": _frange, "_delete_symbol": _delete_symbol, "_set_string": set_string,
     })
 

@@ -99,7 +99,7 @@ class CompilerBase:
             if s.store in ("G", "F") and s.kind == kind:
                 s.ndim = ndim
                 return s
-            if s.store == "B" and s.kind == "rangevar":
+            if s.store == "B" and s.kind in ("rangevar", "bvar", "var"):
                 raise self.fail("%s : Redeclaring at top level" % name, node)
             raise self.fail("%s already declared" % name, node)
         if self.template is not None:

@@ -51,8 +51,21 @@ class HocFunction:
         self.fn, self.interp, self.name = fn, interp, name
 
     def __call__(self, *args):
+        # h.ref(obj) arguments are objref variables the procedure may reassign ($o1 = ...)
+        refs = [(k, a) for k, a in enumerate(args) if isinstance(a, HocRef) and
+                not isinstance(a.v, (str, int, float))]
+        hargs = list(to_hoc_args(args))
+        for k, a in refs:
+            hargs[k] = a.v
         try:
-            return self.interp.call_protected(self.fn, *to_hoc_args(args))
+            if not refs:
+                return self.interp.call_protected(self.fn, *hargs)
+            out: list = []
+            result = self.interp.call_protected(self.fn, *hargs, _out=out)
+            for k, a in refs:
+                if out:
+                    a.v = out[k]
+            return result
         except HocQuit:
             self.interp.quit_requested = True
             return 0.0

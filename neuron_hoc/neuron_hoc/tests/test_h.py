@@ -139,3 +139,10 @@ def test_engine_functions_take_sec(h):
         assert h.secname(sec=h.dend) == "dend"
     finally:
         delete_all_sections()
+
+
+def test_ref_to_object_variable(h):
+    h("proc mk() { $o1 = new Vector(4) }")
+    r = h.ref(None)
+    h.mk(r)
+    assert r[0] is not None and r[0].size() == 4

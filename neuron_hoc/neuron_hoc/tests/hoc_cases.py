@@ -51,7 +51,8 @@ def run_hoc(code: str, filename: str = "case.hoc", cwd: Optional[str] = None
 
 def check_case(code: str, expected: str, error: Optional[str], cwd: Optional[str] = None):
     out, err = run_hoc(code, cwd=cwd)
-    assert out == expected, "output\n--- got:\n%s--- expected:\n%s--- error: %s" % (out, expected, err)
+    assert out == expected, \
+        "output\n--- got:\n%s--- expected:\n%s--- error: %s" % (out, expected, err)
     if error is None:
         assert err is None, str(err)
     else:

@@ -36,6 +36,10 @@ CASES = [
      'proc inner() { i = i + 2 }\nk = 0\nfor i = 1, 10 { inner()  k += 1 }\nprint k, i\n',
      '4 13 \n',
      None),
+    ('loop_error_keeps_values',
+     'x = 0\nn = execute1("for i = 1, 10 { x += 1  if (i == 5) y = 1/0 }", 0)\nprint n, x, i\nk = 0\nn = execute1("while (1) { k += 2  if (k > 7) z = log(-1) }", 0)\nprint n, k\n',
+     '0 5 5 \n0 8 \n',
+     None),
 ]
 
 

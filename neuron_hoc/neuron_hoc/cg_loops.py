@@ -207,18 +207,35 @@ class LoopCompiler:
         return sym is not None and sym.store in ("G", "F") and bool(self.cache)
 
     def s_ForIter(self, node):
+        """`for it(args) stmt`: a generator; object variables passed as arguments are
+        updated before each run of stmt (the iterator may assign `$oN`)."""
         call = node.call
+        wb = self.writeback_args(call.args)
+        t = self.tmp() if wb else None
+        args = self.arglist(call.args)
+        out = (", " if args else "") + "_out=%s" % t if wb else ""
         if isinstance(call, N.Name):
             sym = self.lookup(call.name)
-            args = self.arglist(call.args)
             if sym is None:
-                code = "%s(%s)" % (self.gkey(top_key(call.name)), args)
+                code = "%s(%s%s)" % (self.gkey(top_key(call.name)), args, out)
             elif sym.kind == "iter":
-                code = self.user_call(sym, args)
+                code = self.user_call(sym, args + out)
             else:
                 raise self.fail("%s is not an iterator" % call.name, call)
         else:
             ocode, _ = self.expr(call.obj)
-            code = "%s.%s(%s)" % (ocode, call.name, self.arglist(call.args))
+            if wb:
+                code = "_mcw(%s, %r, %s%s)" % (ocode, call.name, t, ", " + args if args else "")
+            else:
+                code = "%s.%s(%s)" % (ocode, call.name, args)
+        if wb:
+            self.emit("%s = []" % t)
         self.emit("for _ in %s:" % code)
+        if wb:
+            self.indent += 1
+            self.emit("if %s:" % t)
+            self.indent += 1
+            for k, lv in wb:
+                self.emit(lv.store.format(v="%s[%d]" % (t, k)))
+            self.indent -= 2
         self.loop_body(node.body)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from . import nodes as N
+from .cg_base import INDENT
 from .cg_loops import LoopCompiler
 from .symbols import CALLABLE_KINDS
 
@@ -149,6 +150,10 @@ class StmtCompiler(LoopCompiler):
         if kind == "iterator_statement":
             if self.proc.kind != "iter":
                 raise self.fail("iterator_statement used outside an iterator declaration", node)
+            if self.proc.writes_objarg:
+                # the caller's statement sees object arguments the iterator assigned
+                self.emit("if _out is not None:")
+                self.emit(INDENT + "_out[:] = _a")
             self.emit("yield")
             return
         if not self.loops:
@@ -184,19 +189,20 @@ class StmtCompiler(LoopCompiler):
 
     def s_Decl(self, node):
         kind = node.kind
-        for name, dims in node.items:
+        for k, (name, dims) in enumerate(node.items):
+            where = N.Nothing(node.line, node.cols[k] if k < len(node.cols) else node.col)
             if kind == "double":
-                sym = self.declare(name, "var", len(dims), node)
+                sym = self.declare(name, "var", len(dims), where)
                 fill = "0.0"
             elif kind == "objref":
-                sym = self.declare(name, "obj", len(dims), node)
+                sym = self.declare(name, "obj", len(dims), where)
                 fill = "None"
             elif kind == "strdef":
-                sym = self.declare(name, "str", 0, node)
+                sym = self.declare(name, "str", 0, where)
                 self.emit("%s.v = ''" % self.sym_code(sym))
                 continue
             else:
-                sym = self.declare(name, "sec", len(dims), node)
+                sym = self.declare(name, "sec", len(dims), where)
                 slot = self.sym_code(sym, write=True)
                 dimcode = "(%s)" % "".join("_dim(%s), " % self.num(d) for d in dims)
                 owner = "_s" if sym.store == "F" else "None"

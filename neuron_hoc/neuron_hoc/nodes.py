@@ -237,6 +237,7 @@ class Decl:
     items: List[Tuple[str, List[object]]]
     line: int = 0
     col: int = 0
+    cols: List[int] = field(default_factory=list)   # column of each declared name
 
 
 @node

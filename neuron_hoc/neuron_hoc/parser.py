@@ -213,16 +213,18 @@ class Parser(ExprParser):
         t = self.next()
         kind = _DECL_KEYWORDS[t.value]
         items = []
+        cols = []
         while True:
             n = self.expect_name()
             dims = self.subscripts()
             if kind == "strdef" and dims:
                 raise self.fail("strdef arrays are not allowed", n)
             items.append((n.value, dims))
+            cols.append(n.col)
             if not self.at_op(","):
                 break
             self.next()
-        return N.Decl(kind, items, t.line, t.col)
+        return N.Decl(kind, items, t.line, t.col, cols)
 
     def s_delete(self):
         t = self.next()

@@ -248,7 +248,7 @@ def install(interp) -> None:
         if isinstance(o, HocObject):
             sym = type(o)._hoc_template.table.get(name)
             if sym is not None and sym.public and sym.value is not None and \
-                    sym.kind in ("proc", "func", "obfunc"):
+                    sym.kind in ("proc", "func", "obfunc", "iter"):
                 return interp.call_protected(sym.value, o, *args, _out=out)
         return _mc(o, name, *args)
 

@@ -164,12 +164,23 @@ class PropPointer:
 
 
 POINTER_TYPES = (VarPointer, ArrayPointer, PropPointer)
+_engine_refs: list = []
+
+
+def _ref_types() -> tuple:
+    if not _engine_refs:
+        try:
+            from neuron_core.refs import Ref
+            _engine_refs.append((Ref,))
+        except ImportError:
+            _engine_refs.append(())
+    return _engine_refs[0]
 
 
 def is_pointer(value) -> bool:
-    """Pointers are ours or any object that offers NEURON's `_ref_` pointer protocol."""
+    """Pointers are ours, `h.ref(number)`, or the engine's `_ref_` references."""
     if isinstance(value, POINTER_TYPES):
         return True
     if isinstance(value, HocRef):
         return not isinstance(value.v, str)
-    return getattr(type(value), "_hoc_pointer", False)
+    return isinstance(value, _ref_types())

@@ -55,8 +55,9 @@ def install(interp) -> None:
     def argtype_top(i) -> float:
         raise HocError("argtype can only be called in a func or proc")
 
+    # like NEURON, execute and execute1 run their text as one compound statement
     def execute(cmd, obj=None) -> float:
-        interp.execute(string_of(cmd), obj)
+        interp.execute("{%s}\n" % string_of(cmd), obj)
         return 0.0
 
     def execute1(cmd, obj=None) -> float:
@@ -65,7 +66,7 @@ def install(interp) -> None:
         quiet = isinstance(obj, (int, float)) and not obj
         if isinstance(obj, (int, float)):
             obj = None
-        return 1.0 if interp.execute(string_of(cmd), obj, report=not quiet,
+        return 1.0 if interp.execute("{%s}\n" % string_of(cmd), obj, report=not quiet,
                                      quiet=quiet) else 0.0
 
     def load_file(*args) -> float:

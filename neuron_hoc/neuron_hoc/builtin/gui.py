@@ -19,7 +19,8 @@ GUI_CLASSES = ("Graph", "Shape", "PlotShape", "RangeVarPlot", "HBox", "VBox", "D
 
 
 class HeadlessGUI:
-    """A GUI object without a screen: any method call is accepted and returns 0."""
+    """A GUI object without a screen: any method call is accepted and returns 1, as most
+    of NEURON's GUI methods do (size and view_count report an empty view: 0)."""
 
     def __init__(self, *args, **kwargs):
         self._name = type(self).__name__
@@ -27,7 +28,7 @@ class HeadlessGUI:
     def __getattr__(self, name: str):
         if name.startswith("__"):
             raise AttributeError(name)
-        return _nothing
+        return _nothing if name in ("size", "view_count", "count") else _done
 
     def hname(self) -> str:
         return "%s[%d]" % (self._name, 0)
@@ -35,6 +36,10 @@ class HeadlessGUI:
 
 def _nothing(*args, **kwargs) -> float:
     return 0.0
+
+
+def _done(*args, **kwargs) -> float:
+    return 1.0
 
 
 def install(interp) -> None:

@@ -71,6 +71,14 @@ class Var(Expr):
 
 
 @dataclass(slots=True)
+class PastValue(Expr):
+    """`name@k` (or `name@k[i]`) in a DISCRETE block: the STATE's value k steps back."""
+    name: str
+    lag: int
+    index: Optional[Expr] = None
+
+
+@dataclass(slots=True)
 class Prime(Expr):
     """`name'` (order 1) as the target of a DERIVATIVE equation."""
     name: str

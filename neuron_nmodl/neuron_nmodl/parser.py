@@ -26,11 +26,11 @@ _BINARY_LEVELS = [
 _DECL_BLOCKS = ("PARAMETER", "ASSIGNED", "STATE", "CONSTANT", "INDEPENDENT")
 _CODE_BLOCKS = ("INITIAL", "BREAKPOINT", "CONSTRUCTOR", "DESTRUCTOR")
 _CALLABLES = ("PROCEDURE", "FUNCTION", "DERIVATIVE", "KINETIC", "LINEAR", "NONLINEAR",
-              "NET_RECEIVE", "FUNCTION_TABLE")
+              "DISCRETE", "NET_RECEIVE", "FUNCTION_TABLE")
 _NAME_LISTS = ("RANGE", "GLOBAL", "NONSPECIFIC_CURRENT", "ELECTRODE_CURRENT", "POINTER",
                "BBCOREPOINTER", "EXTERNAL", "THREADSAFE", "RANDOM")
 # Constructs of the NMODL grammar that NEURON 9 removed or never supported in NEURON.
-_UNSUPPORTED_TOP = ("DISCRETE", "PARTIAL", "PLOT", "TERMINAL", "SECTION", "MODEL_LEVEL",
+_UNSUPPORTED_TOP = ("PARTIAL", "PLOT", "TERMINAL", "SECTION", "MODEL_LEVEL",
                     "MATCH", "SENS", "CONSTRAINT")
 _UNSUPPORTED_STMT = ("SWEEP", "RESET", "MATCH", "PUTQ", "GETQ", "IFERROR", "SENS", "VS",
                      "SOLVEFOR", "DEL", "DEL2", "INT", "PLOT", "TERMINAL")
@@ -745,6 +745,8 @@ class Parser:
             self.next()
             if self.tok.is_op("("):
                 return self.parse_call_rest(t)
+            if self.accept_op("@"):
+                return self.parse_past_value(t)
             return self.parse_lvalue_rest(t)
         if t.is_op("("):
             self.next()
@@ -757,6 +759,17 @@ class Parser:
         if t.kind == OTHER:
             raise self.error("unexpected character '%s'" % t.text)
         raise self.error("expected an expression but found %s" % t.describe())
+
+    def parse_past_value(self, nt: Token) -> N.PastValue:
+        k = self.tok
+        if k.kind != NUMBER or not k.text.isdigit():
+            raise self.error("expected an integer after '@' but found %s" % k.describe())
+        self.next()
+        index = None
+        if self.accept_op("["):
+            index = self.parse_expr()
+            self.expect_op("]")
+        return N.PastValue(nt.text, int(k.text), index, loc=nt.loc)
 
     def parse_call_rest(self, nt: Token) -> N.Call:
         self.expect_op("(")

@@ -27,6 +27,8 @@ def expr(e: N.Expr, parent_prec: int = 0) -> str:
         return '"%s"' % e.value
     if isinstance(e, N.Var):
         return e.name + ("[%s]" % expr(e.index) if e.index is not None else "")
+    if isinstance(e, N.PastValue):
+        return "%s@%d" % (e.name, e.lag) + ("[%s]" % expr(e.index) if e.index is not None else "")
     if isinstance(e, N.Prime):
         idx = "[%s]" % expr(e.index) if e.index is not None else ""
         return e.name + idx + "'" * e.order

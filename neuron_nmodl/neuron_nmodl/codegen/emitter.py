@@ -68,9 +68,9 @@ class Emitter:
         loc = self.lookup_local(name)
         if loc is not None:
             return loc + sub
-        if name.startswith("_"):
-            return name + sub
         s = self.m.symbols.get(name)
+        if name.startswith("_") and (s is None or s.kind != "work"):
+            return name + sub
         if s is None:
             return name + sub   # a C name declared in VERBATIM code
         if s.kind in ("function", "procedure"):

@@ -505,6 +505,13 @@ class MechanismGenerator:
                         em.w("%s = %s;" % (target, em.name_ref(init.name, None, init.node or st.node)))
                     else:
                         em.w("%s = 0.0;" % target)
+            for name, (depth, dim) in m.discrete_history.items():   # DISCRETE a@k history
+                st, hist = m.symbols[name], m.symbols["__" + name]
+                init = m.symbols.get(name + "0")
+                value = (em.name_ref(init.name, None, init.node or st.node) if init is not None
+                         and init.kind in ("parameter", "assigned", "constant") else "0.0")
+                for k in range(depth * dim):
+                    em.w("%s = %s;" % (col(hist.col + k), value))
             if m.initial is not None:
                 em.block(m.initial.body)
             for line in I.copy_out(m):

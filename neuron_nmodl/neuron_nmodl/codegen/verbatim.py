@@ -26,7 +26,10 @@ def _macros(model) -> List[tuple]:
                     continue
             out.append((s.name, symbol_ref(model, s, None), False))
         elif s.storage == SLOT:
-            out.append(("_p_" + s.name, slot(s.slot), False))
+            if s.kind == "bbcorepointer":   # NEURON 9: an opaque void* handle
+                out.append(("_p_" + s.name, "(*reinterpret_cast<void**>(&%s))" % slot(s.slot), False))
+            else:
+                out.append(("_p_" + s.name, slot(s.slot), False))
             if s.kind in ("pointer", "bbcorepointer"):
                 out.append((s.name, "(*%s)" % slot(s.slot), False))
             else:

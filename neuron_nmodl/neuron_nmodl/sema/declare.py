@@ -18,7 +18,7 @@ from .model import (COLUMN, CONST, CTX, FILELOCAL, GLOBAL, SLOT, SPECIAL, IonUse
 
 CALLABLE_KIND = {"PROCEDURE": "procedure", "FUNCTION": "function", "DERIVATIVE": "derivative",
                  "KINETIC": "kinetic", "LINEAR": "linear", "NONLINEAR": "nonlinear",
-                 "FUNCTION_TABLE": "function_table"}
+                 "DISCRETE": "discrete", "FUNCTION_TABLE": "function_table"}
 _DEFAULT_VALENCE = {"na": 1.0, "k": 1.0, "ca": 2.0}
 
 

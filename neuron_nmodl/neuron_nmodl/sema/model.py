@@ -130,6 +130,7 @@ class Model:
     ode: Optional[tuple] = None                     # (spec body, matsol body, states, dstates)
     ode_kinetic: bool = False                       # the ODE block is a KINETIC scheme
     ode_synonyms: List[N.Assign] = field(default_factory=list)   # see solvers._ion_synonyms
+    discrete_history: Dict[str, tuple] = field(default_factory=dict)  # STATE -> (depth, size)
 
     @property
     def is_point(self) -> bool:

@@ -196,7 +196,7 @@ class Resolver:
             if sym.kind in ("constant", "unitconst"):
                 raise NmodlError("cannot assign to the constant %s" % name, node.loc)
             if sym.kind in ("function", "procedure", "derivative", "kinetic", "linear",
-                            "nonlinear", "function_table"):
+                            "nonlinear", "discrete", "function_table"):
                 raise NmodlError("%s is a %s, not a variable" % (name, sym.kind), node.loc)
             sym.assigned_in_code = True
 
@@ -208,6 +208,21 @@ class Resolver:
                 self.call(n, ctx)
             elif isinstance(n, N.Prime):
                 raise UnsupportedError("a derivative (%s') inside an expression" % n.name, n.loc)
+            elif isinstance(n, N.PastValue):
+                self.past_value(n, ctx)
+
+    def past_value(self, n: N.PastValue, ctx: str) -> None:
+        """`a@k`: a STATE's value k steps back, in a DISCRETE block (NEURON's rules)."""
+        if ctx != "DISCRETE":
+            raise NmodlError("%s@%d outside a DISCRETE block" % (n.name, n.lag), n.loc)
+        if n.lag < 1:
+            raise NmodlError("Discrete variable must have @index >= 1", n.loc)
+        sym = self.m.symbols.get(n.name)
+        if sym is None or sym.kind != "state":
+            raise NmodlError("%s must be a STATE for use as discrete variable" % n.name, n.loc)
+        if (n.index is not None) != (sym.size is not None):
+            raise NmodlError("%s must be %s discrete variable"
+                             % (n.name, "an array" if sym.size is not None else "a scalar"), n.loc)
 
     def call(self, c: N.Call, ctx: str) -> None:
         m = self.m
@@ -219,7 +234,8 @@ class Resolver:
                 raise NmodlError("%s takes %d argument(s), called with %d"
                                  % (name, len(target.params), len(c.args)), c.loc)
             return
-        if sym is not None and sym.kind in ("derivative", "kinetic", "linear", "nonlinear"):
+        if sym is not None and sym.kind in ("derivative", "kinetic", "linear", "nonlinear",
+                                            "discrete"):
             if sym.kind in ("linear", "nonlinear") and not c.args:
                 return   # a LINEAR/NONLINEAR block may be called like a procedure
             raise NmodlError("%s is a %s block; use SOLVE %s" % (name, sym.kind.upper(), name), c.loc)

@@ -10,7 +10,7 @@ from typing import Dict, List, Optional
 from .. import nodes as N
 from ..errors import NmodlError, UnsupportedError
 from ..sema.model import Model
-from . import derivative, kinetic, linear
+from . import derivative, discrete, kinetic, linear
 from .table import lower_tables
 
 _AFTER_METHODS = ("after_cvode", "cvode_t", "cvode_t_v")
@@ -88,6 +88,12 @@ def lower_solve(m: Model, s: N.Solve, where: str, warn) -> Lowered:
             return Lowered(N.NewtonSolve(xs, body, kind="derivimplicit", dstates=ds, nderiv=len(xs)),
                            method, xs, ds, True)
         raise UnsupportedError("METHOD %s for KINETIC" % method, s.loc)
+    if kind == "DISCRETE":
+        if method is not None:
+            raise NmodlError("a DISCRETE block is SOLVEd without METHOD", s.loc)
+        if where == "BREAKPOINT":
+            m.solve_blocks.append(c.name)
+        return Lowered(discrete.lower(m, c), "discrete")
     if kind == "LINEAR":
         return Lowered(linear.linear(m, c), method or "simeq")
     if kind == "NONLINEAR":

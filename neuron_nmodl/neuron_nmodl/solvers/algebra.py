@@ -132,7 +132,7 @@ def mentions(e: N.Node, names) -> bool:
 
 
 def substitute(e: N.Expr, fn) -> N.Expr:
-    """A copy of `e` with every Var v replaced by fn(v) (fn returns None to keep v)."""
+    """A copy of `e` with every Var (or PastValue) v replaced by fn(v) (None keeps v)."""
     if isinstance(e, N.Var):
         r = fn(e)
         if r is not None:
@@ -148,6 +148,9 @@ def substitute(e: N.Expr, fn) -> N.Expr:
         return N.BinOp(e.op, substitute(e.left, fn), substitute(e.right, fn), loc=e.loc)
     if isinstance(e, N.Call):
         return N.Call(e.name, [substitute(a, fn) for a in e.args], loc=e.loc)
+    if isinstance(e, N.PastValue):
+        r = fn(e)
+        return r if r is not None else e
     if isinstance(e, N.Prime):
         return e
     raise TypeError("cannot substitute in %r" % (e,))

@@ -125,8 +125,8 @@ def test_syntax_errors_have_locations(text, line, col, msg):
 
 
 def test_unsupported_constructs_are_named():
-    with pytest.raises(UnsupportedError, match="unsupported construct: DISCRETE"):
-        parse_text("DISCRETE d { }")
+    with pytest.raises(UnsupportedError, match="unsupported construct: PARTIAL"):
+        parse_text("PARTIAL p { }")
     with pytest.raises(UnsupportedError, match="SWEEP"):
         parse_text("BREAKPOINT { SWEEP x }")
 

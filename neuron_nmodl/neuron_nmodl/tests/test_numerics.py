@@ -404,3 +404,28 @@ def test_scop_random_sequence_matches_neuron(testlib):
     assert got == pytest.approx(neuron, rel=1e-15)
     call("seed", 1)
     assert call("uniform") == 0.6056517089264588
+
+
+def test_discrete_block_with_past_values(testlib):
+    # NEURON 9.0.2 prints these four steps for this file (one instance)
+    cell, d = run(testlib, "tdisc", 0)
+    got = []
+    for _ in range(4):
+        cell.fadvance()
+        got.append((d["a"][0], d.p[d.col("b"), 0], d.p[d.col("b") + 1, 0]))
+    assert got == [(1.0, 3.0, 3.0), (1.5, 3.0, 4.0), (2.0, 4.0, 4.0), (2.75, 4.0, 5.0)]
+
+
+def test_bbcorepointer_handle(testlib):
+    ctx = Context(1)
+    ctx.set_api(testlib)
+    b = Instances(testlib, "tbbcore", ctx, [0, 0])
+    for i in range(2):
+        b.desc.constructor(ctx.ctx, b.m, i)
+    assert testlib.call("tbbcore", "get", inst=b, i=1, ctx=ctx.ctx) == -1.0
+    testlib.call("tbbcore", "put", 1.5, inst=b, i=1, ctx=ctx.ctx)
+    assert testlib.call("tbbcore", "get", inst=b, i=1, ctx=ctx.ctx) == 3.0
+    assert testlib.call("tbbcore", "get", inst=b, i=0, ctx=ctx.ctx) == -1.0
+    for i in range(2):
+        b.desc.destructor(ctx.ctx, b.m, i)
+    assert testlib.call("tbbcore", "get", inst=b, i=1, ctx=ctx.ctx) == -1.0

@@ -68,6 +68,12 @@ def test_resolve_errors():
         model("NEURON { SUFFIX a } INITIAL { nofun(1) }")
     with pytest.raises(NmodlError, match="declared twice"):
         model("NEURON { SUFFIX a } PARAMETER { x = 1 } ASSIGNED { x }")
+    with pytest.raises(NmodlError, match="outside a DISCRETE block"):
+        model("NEURON { SUFFIX a } STATE { s } BREAKPOINT { s = s@1 }")
+    with pytest.raises(NmodlError, match="must be a STATE for use as discrete variable"):
+        model("NEURON { SUFFIX a } ASSIGNED { x } STATE { s } DISCRETE d { s = x@1 }")
+    with pytest.raises(NmodlError, match="must be an array discrete variable"):
+        model("NEURON { SUFFIX a } STATE { s[2] } DISCRETE d { s[0] = s@1 }")
     with pytest.raises(NmodlError) as ei:
         model("NEURON { SUFFIX a }\nASSIGNED { x }\nBREAKPOINT {\n    x = y1 + 2\n}\n")
     assert (ei.value.loc.line, ei.value.loc.col) == (4, 9)

@@ -26,7 +26,6 @@ class HocError(_Base):
         self.lineno = lineno
         self.source_line = source_line
         self.col = col
-        self.hoc_traceback: list = []   # (filename, lineno, source) of enclosing calls
         super().__init__(self._text())
 
     @property

@@ -8,7 +8,6 @@ helpers report that sections are unavailable.
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from .errors import HocError
 from .values import HocArray
@@ -224,7 +223,3 @@ class SectionGlue:
             "_setpointer": self.setpointer,
             "_setpointer_rv": lambda name, x, ptr: self.setpointer(self.cas()(x), name, ptr),
         })
-
-    def owner_name(self, sec) -> Optional[str]:
-        owner = getattr(sec, "_hoc_owner", None)
-        return owner.hname() if owner is not None else None

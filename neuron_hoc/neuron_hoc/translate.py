@@ -84,7 +84,6 @@ def to_hoc_error(interp, exc: BaseException, item, source) -> HocError:
         line = unit.hoc_line(pyline)
         src = unit.source
         err.locate(src.filename, line, src.source_line(line))
-        err.hoc_traceback = [(u.source.filename, u.hoc_line(pl), u.name) for u, pl in frames]
     elif item is not None and source is not None:
         line = getattr(item, "line", 0)
         err.locate(source.filename, line, source.source_line(line))

@@ -142,28 +142,7 @@ class ArrayPointer:
         return "<pointer to %s[%d]>" % (self.name, self.base)
 
 
-class PropPointer:
-    """`&obj.x` or `&h.t` style pointer to an attribute of a Python object."""
-    __slots__ = ("obj", "attr")
-
-    def __init__(self, obj, attr: str):
-        self.obj, self.attr = obj, attr
-
-    def __getitem__(self, i):
-        if i != 0:
-            raise HocError("subscript out of range")
-        return getattr(self.obj, self.attr)
-
-    def __setitem__(self, i, value):
-        if i != 0:
-            raise HocError("subscript out of range")
-        setattr(self.obj, self.attr, value)
-
-    def __repr__(self):
-        return "<pointer to %s>" % self.attr
-
-
-POINTER_TYPES = (VarPointer, ArrayPointer, PropPointer)
+POINTER_TYPES = (VarPointer, ArrayPointer)
 _engine_refs: list = []
 
 

@@ -85,7 +85,6 @@ def install(interp) -> None:
         return None
 
     interp.builtins.engine_lookup = lookup
-    interp.engine_builtins = eb
     _register_vector_hooks(interp)
     try:
         eb.set_hoc_executor(lambda stmt: interp.execute(stmt, None))

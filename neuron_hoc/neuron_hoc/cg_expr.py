@@ -266,8 +266,9 @@ class ExprCompiler:
         args = node.args
         if args is not None:
             if node.index:
-                return "_mci(%s, %r, (%s,), (%s))" % (ocode, node.name, self.nums(node.index),
-                                                      self.arglist(args)), "any"
+                return "_mci(%s, %r, (%s,), (%s))" % (
+                    ocode, node.name, self.nums(node.index),
+                    "".join(a + ", " for a in self.arg_codes(args))), "any"
             if otyp == "obj":
                 return "%s.%s(%s)" % (ocode, node.name, self.arglist(args)), "any"
             return "_mc(%s, %r%s)" % (ocode, node.name, "".join(", " + a for a in

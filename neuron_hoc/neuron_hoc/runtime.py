@@ -241,6 +241,8 @@ def install(interp) -> None:
             f = getattr(o, name)
         except AttributeError:
             raise member_error(o, name) from None
+        if type(f) is HocArray:
+            f = f[0]                 # cell.dend(0): element 0 of a section array
         return f(*args)
 
     def _mcw(o, name, out, *args):

@@ -8,8 +8,8 @@
  *   1-D: rhs = -G y + currents; (C + dt G) dy = dt rhs on the tree; y += dy; zero-volume
  *        nodes = 0; reactions (one linearised implicit step per location); node fluxes;
  *        concentrations copied to the engine's ion variables.
- *   3-D grids: reactions, currents, node fluxes, Douglas-Gunn ADI; concentrations copied
- *        to the engine's ion variables. */
+ *   3-D grids (extracellular and intracellular): reactions, currents, node fluxes,
+ *        Douglas-Gunn ADI; concentrations copied to the engine's ion variables. */
 #ifndef RXD_SOLVER_H
 #define RXD_SOLVER_H
 
@@ -115,6 +115,43 @@ typedef struct rxd_grid {
     rxd_flux_table flux;     /* node fluxes into voxels */
 } rxd_grid;
 
+/* The voxels of one species in one region solved in 3-D (intracellular). */
+typedef struct rxd_ics {
+    int n;               /* voxels */
+    double* states;      /* [n] mM */
+    const double* alpha; /* [n] volume / dx^3 */
+    double dx;           /* um (same in all directions) */
+    double dcx, dcy, dcz;/* um2/ms when homogeneous */
+    const double* dcgrid;/* [3n] per-voxel coefficients (x, y, z), or NULL */
+    int diffusable;      /* 0: parameters and states (no diffusion, no currents) */
+    /* lines of neighbouring voxels per direction: (first voxel, length) pairs, and all voxels
+     * in line order */
+    int nline_x, nline_y, nline_z;
+    const int* line_x;
+    const int* line_y;
+    const int* line_z;
+    const int* order_x;
+    const int* order_y;
+    const int* order_z;
+    double* delta_x;     /* [n] */
+    double* delta_y;
+    double* delta_z;
+    double* states_cur;  /* [n] current and flux increments of this step */
+    double* work;        /* [5*maxline] */
+    /* ion currents: segment k feeds voxels cur_node[cur_start[k] .. cur_start[k+1]) */
+    int ncurseg;
+    double** cur_ptr;        /* [ncurseg] ion current (mA/cm2) */
+    const int* cur_start;
+    const int* cur_node;
+    const double* cur_scale; /* [n] mM/ms per mA/cm2 of each voxel */
+    /* concentrations: segment k's ion variable is the mean of its surface voxels */
+    int nconcseg;
+    double** conc_ptr;
+    const int* conc_start;
+    const int* conc_node;
+    rxd_flux_table flux;     /* node fluxes into voxels */
+} rxd_ics;
+
 /* Everything rxd computes each step. */
 typedef struct rxd_model {
     /* 1-D states (all species, all sections, zero-volume nodes included) */
@@ -159,6 +196,8 @@ typedef struct rxd_model {
     rxd_ecs_group* ecs_groups;
     int ngrid;
     rxd_grid* grids;
+    int nics;
+    rxd_ics* ics;
     int nthread;
     int membrane_flux;       /* nonzero when a group produces membrane currents */
 } rxd_model;
@@ -174,5 +213,8 @@ void rxd_grid_step(rxd_model* m, rxd_grid* g, double dt);
 void rxd_grid_transfer(rxd_grid* g);
 int rxd_lu_solve(int n, double* a, double* b, int* piv);
 void rxd_grid_fluxes(rxd_grid* g, double dt);
+void rxd_ics_step(rxd_ics* g, double dt);
+void rxd_ics_transfer(rxd_ics* g);
+void rxd_node_fluxes(const rxd_flux_table* f, double* states, double dt);
 
 #endif

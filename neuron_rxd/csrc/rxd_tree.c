@@ -81,7 +81,7 @@ static void ion_currents(const rxd_model* m, double* rhs) {
 }
 
 /* Sources from node.include_flux: dt * source / scale added to the state. */
-static void node_fluxes(const rxd_flux_table* f, double* states, double dt) {
+void rxd_node_fluxes(const rxd_flux_table* f, double* states, double dt) {
     for (int k = 0; k < f->n; ++k) {
         double src;
         if (f->ptr && f->ptr[k]) {
@@ -96,7 +96,7 @@ static void node_fluxes(const rxd_flux_table* f, double* states, double dt) {
 }
 
 void rxd_grid_fluxes(rxd_grid* g, double dt) {
-    node_fluxes(&g->flux, g->states_cur, dt);
+    rxd_node_fluxes(&g->flux, g->states_cur, dt);
 }
 
 /* Copy concentrations to the engine's ion variables (cai, cao, ...). */
@@ -130,7 +130,7 @@ static void one_d_step(rxd_model* m, double dt) {
         m->states[m->zvi[k]] = 0.0;
     }
     rxd_reactions(m, dt);
-    node_fluxes(&m->flux, m->states, dt);
+    rxd_node_fluxes(&m->flux, m->states, dt);
     rxd_transfer(m);
 }
 
@@ -143,8 +143,14 @@ void rxd_fixed_step(rxd_model* m, double dt) {
     for (int k = 0; k < m->ngrid; ++k) {
         rxd_grid_step(m, &m->grids[k], dt);
     }
+    for (int k = 0; k < m->nics; ++k) {
+        rxd_ics_step(&m->ics[k], dt);
+    }
     for (int k = 0; k < m->ngrid; ++k) {
         rxd_grid_transfer(&m->grids[k]);
+    }
+    for (int k = 0; k < m->nics; ++k) {
+        rxd_ics_transfer(&m->ics[k]);
     }
 }
 

@@ -328,7 +328,7 @@ def group_arrays(g: Group, lookup: dict, grids: list) -> dict:
                     param[l, pi * nreg + ri] = b._offset + j
     ecs_all = list(g.ecs_species) + list(g.ecs_params)
     necs = len(ecs_all)
-    ecs_grid = numpy.array([inst._grid_id for inst in ecs_all] or [0], dtype=numpy.int32)
+    ecs_grid = numpy.array([inst._slot for inst in ecs_all] or [0], dtype=numpy.int32)
     ecs_voxel = numpy.full((nloc, max(necs, 1)), -1, dtype=numpy.int32)
     if necs:
         from .species import _xyz

@@ -84,7 +84,7 @@ def clear() -> None:
     """Empty the C model (nothing to do each step) and forget its arrays."""
     m = _cmodel
     m.n = 0
-    m.ncur = m.nconc = m.ngroup = m.ngrid = m.nzvi = m.necsgroup = 0
+    m.ncur = m.nconc = m.ngroup = m.ngrid = m.nics = m.nzvi = m.necsgroup = 0
     m.flux.n = 0
     m.membrane_flux = 0
     m.diffusion = 0

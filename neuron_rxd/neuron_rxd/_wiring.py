@@ -93,16 +93,22 @@ def build(live: list, reactions: list, instantiated: set) -> None:
             b._update_node_data()
     _restore(live, old)
     gid = 0
-    grids = []
+    grids, ics = [], []
     for sp in live:
+        gid = sp._instantiate_3d(gid)
+        ics.extend(sp._intracellular_instances[r] for r in sp._regions
+                   if r in sp._intracellular_instances)
         gid = sp._instantiate_extracellular(gid)
         grids.extend(sp._extracellular_instances[r] for r in sp._extracellular_regions)
-    for inst in grids:
+    for k, inst in enumerate(grids):
+        inst._slot = k
         inst._ion_register()
-    species._defined_species_by_gid[:] = grids
+    for k, inst in enumerate(ics):
+        inst._slot = k
+    species._defined_species_by_gid[:] = sorted(grids + ics, key=lambda x: x._grid_id)
     _nrn_model.ensure_built()
     _link.clear()
-    _wire(live, reactions, grids)
+    _wire(live, reactions, grids, ics)
     for sp in live:
         if id(sp) not in instantiated:
             sp._finitialize()
@@ -121,7 +127,7 @@ def transfer() -> None:
 
 # ------------------------------------------------------------------ wiring
 
-def _wire(live: list, reactions: list, grids: list) -> None:
+def _wire(live: list, reactions: list, grids: list, ics: list) -> None:
     m = _link.model_ref()
     n = len(node._states)
     m.n = n
@@ -130,8 +136,9 @@ def _wire(live: list, reactions: list, grids: list) -> None:
     cur_map = _wire_currents(m, live)
     _wire_concentrations(m, live)
     _wire_grids(m, grids)
-    _wire_reactions(m, live, reactions, grids, cur_map)
-    _wire_fluxes(m, grids)
+    _wire_ics(m, ics)
+    _wire_reactions(m, live, reactions, grids, ics, cur_map)
+    _wire_fluxes(m, grids, ics)
     m.nthread = 1
     _link.register()
 
@@ -195,7 +202,7 @@ def _wire_concentrations(m, live: list) -> None:
     m.conc_ptr = _link.ptr_table(section1d._all_cptrs)
 
 
-def _wire_reactions(m, live: list, reactions: list, grids: list, cur_map: dict) -> None:
+def _wire_reactions(m, live: list, reactions: list, grids: list, ics: list, cur_map: dict) -> None:
     groups = _codegen.build_groups(live, reactions)
     bodies = [_codegen.emit_group(g, reactions) for g in groups]
     lookup = _codegen._block_lookup(live)
@@ -253,7 +260,7 @@ def _wire_ecs_reactions(m, groups: list, addresses: list) -> None:
     _link.keep(cgroups)
     for c, g, addr in zip(cgroups, groups, addresses):
         c.fn = ffi.cast("rxd_ecs_fn", addr)
-        c.nvox = g.region._nx * g.region._ny * g.region._nz
+        c.nvox = g.nvox()
         ys = numpy.array([inst._states.ctypes.data for inst in g.species] or [0], dtype=numpy.uintp)
         ps = numpy.array([inst._states.ctypes.data for inst in g.params] or [0], dtype=numpy.uintp)
         c.ys = ffi.cast("double**", _link.keep(ys).ctypes.data)
@@ -316,8 +323,8 @@ def _wire_membrane_flux(c, g, cur_map: dict, grids: list) -> None:
                     if inst._name == sp.name and inst._species_ref() in [p()._species() for p in react._sources + react._dests]:
                         vox = inst.index_from_xyz(*species._xyz(seg))
                         if vox is not None:
-                            ecs_grid[l, s] = inst._grid_id
-                            entries = induced.setdefault(inst._grid_id, [])
+                            ecs_grid[l, s] = inst._slot
+                            entries = induced.setdefault(inst._slot, [])
                             ecs_entry[l, s] = len(entries)
                             entries.append((vox, seg))
                         break
@@ -341,7 +348,64 @@ def _wire_grids(m, grids: list) -> None:
     m.ngrid = len(grids)
     m.grids = cgrids
     for inst in grids:
-        _wire_grid(cgrids[inst._grid_id], inst)
+        _wire_grid(cgrids[inst._slot], inst)
+
+
+def _wire_ics(m, ics: list) -> None:
+    cics = ffi.new("rxd_ics[]", max(len(ics), 1))
+    _link.keep(cics)
+    m.nics = len(ics)
+    m.ics = cics
+    for inst in ics:
+        _wire_one_ics(cics[inst._slot], inst)
+
+
+def _segment_table(entries: list) -> tuple:
+    """(refs, start offsets, voxels) of [(ref, voxels)]."""
+    start, flat = [0], []
+    for _, nodes in entries:
+        flat.extend(nodes)
+        start.append(len(flat))
+    return [ref for ref, _ in entries], start, flat
+
+
+def _wire_one_ics(g, inst) -> None:
+    n = inst._nodes_length
+    g.n = n
+    g.states = ffi.cast("double*", inst._states.ctypes.data)
+    g.alpha = _link.darr(inst._alphas if n else [1.0])
+    g.dx = inst._dx
+    if inst._dgrid is not None:
+        g.dcx = g.dcy = g.dcz = 0.0
+        g.dcgrid = _link.darr(numpy.ascontiguousarray(inst._dgrid, dtype=float).ravel())
+    else:
+        g.dcx, g.dcy, g.dcz = (float(v) for v in inst._d)
+        g.dcgrid = ffi.NULL
+    g.diffusable = int(inst._is_diffusable)
+    maxline = 1
+    for axis, name in enumerate("xyz"):
+        lines, order = inst._lines[axis]
+        setattr(g, "nline_" + name, len(lines))
+        setattr(g, "line_" + name, _link.iarr(lines.ravel() if len(lines) else [0, 0]))
+        setattr(g, "order_" + name, _link.iarr(order if len(order) else [0]))
+        setattr(g, "delta_" + name, _link.darr(numpy.zeros(max(n, 1))))
+        if len(lines):
+            maxline = max(maxline, int(lines[:, 1].max()))
+    g.states_cur = _link.darr(numpy.zeros(max(n, 1)))
+    g.work = _link.darr(numpy.zeros(5 * maxline + 5))
+    cur_entries, factors = inst.current_table()
+    refs, start, flat = _segment_table(cur_entries)
+    g.ncurseg = len(refs)
+    g.cur_ptr = _link.ptr_table(refs)
+    g.cur_start = _link.iarr(start)
+    g.cur_node = _link.iarr(flat or [0])
+    g.cur_scale = _link.darr(factors if factors is not None and len(factors) else [0.0])
+    refs, start, flat = _segment_table(inst.concentration_table())
+    g.nconcseg = len(refs)
+    g.conc_ptr = _link.ptr_table(refs)
+    g.conc_start = _link.iarr(start)
+    g.conc_node = _link.iarr(flat or [0])
+    g.flux.n = 0
 
 
 def _grid_currents(inst) -> tuple:
@@ -415,10 +479,10 @@ def _wire_grid(g, inst) -> None:
 def _finish_induced(m, grids: list) -> None:
     """Induced-current tables of the grids (entries created while wiring the reactions)."""
     for inst in grids:
-        entries = _pending_induced.get(inst._grid_id, [])
+        entries = _pending_induced.get(inst._slot, [])
         if not entries:
             continue
-        g = m.grids[inst._grid_id]
+        g = m.grids[inst._slot]
         vox, refs, scales = _grid_currents(inst)
         by_seg = {}
         for v, ref, sc, (seg, _) in zip(vox, refs, scales, inst._segments):
@@ -467,7 +531,7 @@ def _fill_flux(table, entries: list, volume_of) -> None:
     table.pycall = _link.iarr(t["pycall"] or [-1])
 
 
-def _wire_fluxes(m, grids: list) -> None:
+def _wire_fluxes(m, grids: list, ics: list) -> None:
     _finish_induced(m, grids)
     nf = node._node_fluxes
     one_d, by_grid = [], {}
@@ -480,4 +544,7 @@ def _wire_fluxes(m, grids: list) -> None:
     _fill_flux(m.flux, one_d, lambda i: node._volumes[i])
     for inst in grids:
         entries = by_grid.get(inst._grid_id, [])
-        _fill_flux(m.grids[inst._grid_id].flux, entries, lambda i, r=inst._region: r.volume(i))
+        _fill_flux(m.grids[inst._slot].flux, entries, lambda i, r=inst._region: r.volume(i))
+    for inst in ics:
+        entries = by_grid.get(inst._grid_id, [])
+        _fill_flux(m.ics[inst._slot].flux, entries, lambda i, r=inst._region: r.volume(i))

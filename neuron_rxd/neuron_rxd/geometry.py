@@ -143,7 +143,7 @@ class _Inside(RxDGeometry):
     is_area = staticmethod(_always_false)
 
     def volumes3d(self, source, dx=0.25, **kwargs):
-        from .geometry3d import voxelize
+        from ._voxelize import voxelize
         return voxelize(source, dx=dx)
 
     def __repr__(self):
@@ -187,7 +187,7 @@ class DistributedBoundary(RxDGeometry):
         return self._perim_per_area
 
     def volumes3d(self, source, dx=0.25, **kwargs):
-        from .geometry3d import voxelize
+        from ._voxelize import voxelize
         internal, surface, mesh = voxelize(source, dx=dx)
         for table in (internal, surface):
             for key in table:
@@ -226,7 +226,7 @@ class FractionalVolume(RxDGeometry):
         self.neighbor_area_fraction = neighbor_areas_fraction
 
     def volumes3d(self, source, dx=0.25, **kwargs):
-        from .geometry3d import voxelize
+        from ._voxelize import voxelize
         internal, surface, mesh = voxelize(source, dx=dx)
         for table in (internal, surface):
             for key in table:

@@ -389,3 +389,147 @@ class NodeExtracellular(Node):
                     and numpy.floor((y - r._ylo) / r._dx[1]) == self._j
                     and numpy.floor((z - r._zlo) / r._dx[2]) == self._k)
         raise RxDException("unrecognized node condition: %r" % (condition,))
+
+
+class Node3D(Node):
+    """A voxel of a section solved in 3-D, for one species and region."""
+
+    __slots__ = ("_index", "_i", "_j", "_k", "_r", "_sec", "_iseg", "_x", "_speciesref",
+                 "_data_type")
+
+    def __init__(self, index: int, i: int, j: int, k: int, r, sec, iseg: int, speciesref,
+                 data_type: int = _concentration_node):
+        self._index = index
+        self._i, self._j, self._k = i, j, k
+        self._r = r
+        self._sec = sec
+        self._iseg = iseg
+        self._x = (iseg + 0.5) / sec.nseg
+        self._speciesref = speciesref
+        self._data_type = data_type
+
+    def __repr__(self):
+        return "Node3D(%d, %d, %d, %r)" % (self._i, self._j, self._k, self.species)
+
+    @property
+    def _instance(self):
+        return self._speciesref()._intracellular_instances[self._r]
+
+    @property
+    def _flat(self) -> int:
+        return self._index
+
+    @property
+    def _grid_id(self) -> int:
+        return self._instance._grid_id
+
+    @property
+    def x3d(self) -> float:
+        mesh = self._r._mesh_grid
+        return mesh["xlo"] + (self._i + 0.5) * mesh["dx"]
+
+    @property
+    def y3d(self) -> float:
+        mesh = self._r._mesh_grid
+        return mesh["ylo"] + (self._j + 0.5) * mesh["dy"]
+
+    @property
+    def z3d(self) -> float:
+        mesh = self._r._mesh_grid
+        return mesh["zlo"] + (self._k + 0.5) * mesh["dz"]
+
+    @property
+    def x(self) -> float:
+        """Normalized position of the voxel's segment along its section."""
+        return self._x
+
+    @property
+    def segment(self):
+        return self._sec(self._x)
+
+    @property
+    def sec(self):
+        return self._sec
+
+    def _in_sec(self, sec) -> bool:
+        return sec is self._sec or getattr(sec, "_sec", None) is self._sec
+
+    def _in_seg(self, seg) -> bool:
+        if seg.sec is not self._sec or not 0.0 < seg.x < 1.0:
+            return False
+        return int(seg.x * self._sec.nseg) == self._iseg
+
+    @property
+    def volume(self) -> float:
+        return float(self._r._vol[self._index])
+
+    @property
+    def surface_area(self) -> float:
+        return float(self._r._sa[self._index])
+
+    @property
+    def region(self):
+        return self._r
+
+    @property
+    def species(self):
+        return self._speciesref()
+
+    @property
+    def neighbors(self) -> tuple:
+        """Indices of the (+x, -x, +y, -y, +z, -z) neighbours, None where absent."""
+        pts = self._r._point_index
+        i, j, k = self._i, self._j, self._k
+        return tuple(pts.get(p) for p in ((i + 1, j, k), (i - 1, j, k), (i, j + 1, k),
+                                          (i, j - 1, k), (i, j, k + 1), (i, j, k - 1)))
+
+    @property
+    def d(self):
+        return self._instance.node_d(self._index)
+
+    @d.setter
+    def d(self, v) -> None:
+        self._instance.set_node_d(self._index, v)
+
+    @property
+    def value(self) -> float:
+        return float(self._instance._states[self._index])
+
+    @value.setter
+    def value(self, v: float) -> None:
+        self._instance._states[self._index] = v
+
+    @property
+    def _ref_value(self) -> Ref:
+        """Follows the species' voxel states (re-created when the model changes); once the
+        species is gone, its last states."""
+        sp, r, index = self._speciesref, self._r, self._index
+        last = [self._instance._states]
+
+        def locate():
+            s = sp()
+            inst = s._intracellular_instances.get(r) if s is not None else None
+            if inst is not None and index < len(inst._states):
+                last[0] = inst._states
+            return last[0], index
+        return Ref(locate, "%r.value" % (self,))
+
+    def satisfies(self, condition) -> bool:
+        try:
+            return super().satisfies(condition)
+        except RxDException:
+            pass
+        if isinstance(condition, tuple) and len(condition) == 3:
+            x, y, z = condition
+            mesh = self._r._mesh_grid
+            return (numpy.floor((x - mesh["xlo"]) / mesh["dx"]) == self._i
+                    and numpy.floor((y - mesh["ylo"]) / mesh["dy"]) == self._j
+                    and numpy.floor((z - mesh["zlo"]) / mesh["dz"]) == self._k)
+        try:
+            in_unit = 0 <= condition <= 1
+        except TypeError:
+            in_unit = False
+        if in_unit:
+            raise RxDException("selecting nodes by normalized position not yet supported for "
+                               "3D nodes")
+        raise RxDException("unrecognized node condition: %r" % (condition,))

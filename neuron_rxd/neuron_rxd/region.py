@@ -93,7 +93,13 @@ class Region:
         live = [s for s in self._secs if not getattr(s, "_deleted", False)]
         ordered = _sort_secs(live)
         self._secs1d = [s for s in ordered if rxd._domain_lookup(s) == 1]
-        self._secs3d = [s for s in ordered if rxd._domain_lookup(s) == 3]
+        # 3-D sections keep the order they were given in (it decides voxel ownership ties)
+        seen = set()
+        self._secs3d = []
+        for s in live:
+            if id(s) not in seen and rxd._domain_lookup(s) == 3:
+                seen.add(id(s))
+                self._secs3d.append(s)
         if self._secs3d:
             if not hasattr(self._geometry, "volumes3d"):
                 raise RxDException("selected geometry (%r) of %r does not support 3d mode"
@@ -102,6 +108,19 @@ class Region:
                 raise RxDException('%r: 3d simulations do not support nrn_region="o" yet' % (self,))
             from . import dimension3
             dimension3.voxelize_region(self)
+
+    def volume(self, index=None) -> float:
+        """um3 of the 3-D voxel at index, or of the whole region (None)."""
+        from . import rxd
+        rxd._ensure_setup()
+        if index is None:
+            vol = 0.0
+            if self._secs3d:
+                vol += float(numpy.sum(self._vol))
+            for sec in self._secs1d:
+                vol += float(numpy.sum(self._geometry.volumes1d(sec)))
+            return vol
+        return float(self._vol[index])
 
     # --------------------------------------------------------------- properties
 

@@ -399,6 +399,38 @@ class Species(_SpeciesMathable):
         self._extracellular_nodes = nodes
         return grid_id
 
+    def _instantiate_3d(self, grid_id: int) -> int:
+        """Create the voxel states of this species' regions with 3-D sections; returns the
+        next grid id."""
+        from .intracellular3d import _IntracellularSpecies
+        old = self._intracellular_instances
+        self._intracellular_instances = {}
+        self._intracellular_nodes = {}
+        sp_ref = weakref.ref(self)
+        diffusable = not isinstance(self, (Parameter, State))
+        for r in self._regions:
+            if not r._secs3d:
+                continue
+            nodes = []
+            for idx, (p, segi) in enumerate(zip(r._points, r._segsidx)):
+                sec, iseg = r._segs3d_list[segi]
+                nodes.append(node.Node3D(idx, p[0], p[1], p[2], r, sec, iseg, sp_ref))
+            self._intracellular_nodes[r] = nodes
+            inst = old.get(r)
+            if inst is None or not inst._matches(r):
+                inst = _IntracellularSpecies(r, d=self._d, name=self._name, charge=self._charge,
+                                             initial=self.initial, nodes=nodes,
+                                             is_diffusable=diffusable,
+                                             atolscale=self._atolscale, species=self)
+            else:
+                inst._nodes = nodes
+                inst._charge = self._charge
+                inst._initial = self.initial
+            inst._grid_id = grid_id
+            grid_id += 1
+            self._intracellular_instances[r] = inst
+        return grid_id
+
     # -------------------------------------------------------------- node access
 
     @property
@@ -485,6 +517,9 @@ class Species(_SpeciesMathable):
                 inst._states[:] = value
         else:
             self._import_concentration()
+        if self.initial is not None:
+            for inst in self._intracellular_instances.values():
+                inst._transfer_to_legacy()
 
     def _import_concentration(self, init: bool = True) -> None:
         """Read concentrations from the engine (cai etc.)."""

@@ -353,7 +353,121 @@ def more_geometry(sim, rxd):
     return out
 
 
-MODELS = {f.__name__: f for f in (d_changes, more_geometry, diffusion_tree, bistable, trivial_ecs, ion_coupling, mcr_flux,
+def _amount(sp) -> float:
+    return sum(nd.concentration * nd.volume for nd in sp.nodes)
+
+
+def ics_diffusion(sim, rxd):
+    """3-D intracellular diffusion in one section (NEURON's test_pure_diffusion_3d: dx 0.75,
+    dt 1.25 ms, 125 ms); mass is conserved."""
+    dend = sim.Section("dend")
+    dend.diam, dend.nseg, dend.L = 2.0, 101, 100.0
+    rxd.set_solve_type(dimension=3)
+    r = rxd.Region([dend], dx=0.75)
+    ca = rxd.Species(r, d=1, initial=lambda node: 1 if 0.4 < node.x < 0.6 else 0)
+    sim.set_dt(0.025 * 50)
+    rec = sim.record(ca.nodes[len(ca.nodes) // 2]._ref_concentration)
+    sim.finitialize(-65)
+    out = {"amount0": [_amount(ca)]}
+    sim.run(125)
+    out["amount"] = [_amount(ca)]
+    out["c"] = list(ca.nodes.concentration)
+    out["volume"] = list(ca.nodes.volume)
+    out["area"] = list(ca.nodes.surface_area)
+    out["x3d"] = [nd.x3d for nd in ca.nodes][::17]
+    out["x"] = [nd.x for nd in ca.nodes]
+    out["trace"] = list(rec)
+    return out
+
+
+def ics_currents(sim, rxd):
+    """A wide 3-D section whose calcium leak current fills its surface voxels; cai follows
+    the surface voxels (NEURON's test_ics_currents, shortened)."""
+    cell = sim.Section("cell1")
+    sim.pt3d(cell, [(-20, 0, 0, 10), (-10, 0, 0, 10)])
+    cell.nseg = 11
+    sim.insert(cell, "tcaleak")
+    rxd.set_solve_type(dimension=3)
+    cyt = rxd.Region([cell], name="cyt", nrn_region="i", dx=1.0)
+    ca = rxd.Species(cyt, name="ca", d=1.0, charge=2)
+    recs = {"cai": sim.record(cell(0.5)._ref_cai), "ica": sim.record(cell(0.5)._ref_ica)}
+    sim.set_dt(0.025)
+    sim.finitialize(-65)
+    sim.run(5)
+    out = {k: list(v)[::10] for k, v in recs.items()}
+    out["c"] = list(ca.nodes.concentration)[::5]
+    out["cai_all"] = [seg.cai for seg in cell]
+    out["amount"] = [_amount(ca)]
+    return out
+
+
+def ics_branch_reactions(sim, rxd):
+    """Soma and two dendrites in 3-D with a calcium buffer, an uptake Rate, a Parameter and
+    leak currents in the soma and one dendrite (ion currents of several sections)."""
+    soma = sim.Section("soma")
+    soma.L, soma.diam, soma.nseg = 8.0, 6.0, 3
+    d1 = sim.Section("d1")
+    d1.connect(soma(1))
+    d1.L, d1.diam, d1.nseg = 12.0, 1.6, 4
+    d2 = sim.Section("d2")
+    d2.connect(soma(1))
+    d2.L, d2.diam, d2.nseg = 10.0, 1.2, 3
+    sim.insert(soma, "tcaleak")
+    sim.insert(d2, "tcaleak")
+    rxd.set_solve_type(dimension=3)
+    cyt = rxd.Region([soma, d1, d2], nrn_region="i", dx=0.5)
+    ca = rxd.Species(cyt, name="ca", d=0.3, charge=2,
+                     initial=lambda nd: 2e-3 if nd.x3d > 12 else 1e-4)
+    buf = rxd.Species(cyt, name="buf", d=0.05, initial=0.02)
+    cabuf = rxd.Species(cyt, name="cabuf", d=0.05, initial=0.0)
+    k = rxd.Parameter(cyt, name="kup", initial=0.2)
+    rxd.Reaction(ca + buf, cabuf, 10.0, 0.5)
+    rxd.Rate(ca, -k * ca)
+    recs = {"cai_soma": sim.record(soma(0.5)._ref_cai), "cai_d1": sim.record(d1(0.9)._ref_cai)}
+    sim.set_dt(0.05)
+    sim.finitialize(-65)
+    out = {"amount0": [_amount(ca) + _amount(cabuf)]}
+    sim.run(4)
+    out.update({key: list(v)[::5] for key, v in recs.items()})
+    out["amount"] = [_amount(ca) + _amount(cabuf)]
+    out["ca"] = list(ca.nodes.concentration)[::7]
+    out["cabuf"] = list(cabuf.nodes.concentration)[::7]
+    out["volume"] = list(ca.nodes.volume)[::3]
+    out["area"] = list(ca.nodes.surface_area)[::3]
+    out["cai_all"] = [seg.cai for sec in (soma, d1, d2) for seg in sec]
+    out["nnodes"] = [len(ca.nodes), len(ca.nodes(soma)), len(ca.nodes(d1(0.5)))]
+    return out
+
+
+def ics_inhomogeneous(sim, rxd):
+    """3-D diffusion with no diffusion beyond the middle (node.d = 0) and anisotropic
+    diffusion on a bent, tapering section in a fractional volume."""
+    dend = sim.Section("dend")
+    dend.diam, dend.nseg, dend.L = 2.0, 21, 20.0
+    bent = sim.Section("bent")
+    sim.pt3d(bent, [(0, 20, 0, 3), (6, 20, 0, 2), (9, 24, 1, 1.4), (8, 29, 2, 1.2)])
+    bent.nseg = 4
+    rxd.set_solve_type(dimension=3)
+    r = rxd.Region([dend], dx=0.5)
+    a = rxd.Species(r, d=1, initial=lambda node: 1 if 0.3 < node.x < 0.45 else 0)
+    r2 = rxd.Region([bent], dx=0.3, geometry=rxd.FractionalVolume(0.8))
+    b = rxd.Species(r2, d=(1.0, 0.5, 0.1), initial=lambda nd: 1.0 if nd.y3d > 25 else 0.0)
+    for nd in a.nodes:
+        if nd.x > 0.5:
+            nd.d = 0
+    sim.set_dt(0.1)
+    sim.finitialize(-65)
+    out = {"a_amount0": [_amount(a)], "b_amount0": [_amount(b)]}
+    sim.run(10)
+    out["a_amount"] = [_amount(a)]
+    out["b_amount"] = [_amount(b)]
+    out["a"] = list(a.nodes.concentration)[::3]
+    out["b"] = list(b.nodes.concentration)[::5]
+    out["b_volume"] = list(b.nodes.volume)[::5]
+    return out
+
+
+MODELS = {f.__name__: f for f in (ics_diffusion, ics_currents, ics_branch_reactions, ics_inhomogeneous, d_changes, more_geometry, diffusion_tree, bistable, trivial_ecs, ion_coupling, mcr_flux,
                                    er_calcium, ecs_currents, geometry_3d, math_rates, ecs_reactions,
                                    ecs_inhomogeneous, ecs_permeability, ecs_mcr)}
 TOLERANCE = 1e-9

@@ -200,9 +200,10 @@ def _run(cmd: List[str], cwd: str) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
 
-def _compile(cpp: str, obj: str, cwd: str, native: bool = False) -> Optional[str]:
-    cmd = [compiler()] + cxx_flags(native) + ["-I", abi_include_dir(), "-I", RUNTIME_DIR, "-c", cpp,
-                                      "-o", obj + ".tmp"]
+def _compile(cpp: str, obj: str, cwd: str, native: bool = False,
+             extra: Sequence[str] = ()) -> Optional[str]:
+    cmd = ([compiler()] + cxx_flags(native) + list(extra)
+           + ["-I", abi_include_dir(), "-I", RUNTIME_DIR, "-c", cpp, "-o", obj + ".tmp"])
     r = _run(cmd, cwd)
     if r.returncode != 0:
         return r.stdout.decode(errors="replace")
@@ -220,8 +221,11 @@ def _jobs() -> int:
 def build_library(mod_files: Sequence[str], out_dir: str,
                   progress: Optional[Callable[[str], None]] = None,
                   warn: Optional[Callable[[str], None]] = None,
-                  native: bool = False) -> BuildResult:
-    """Compile `mod_files` into out_dir/libnrnmech.so (plus the generated sources)."""
+                  native: bool = False, cflags: Sequence[str] = (),
+                  ldflags: Sequence[str] = ()) -> BuildResult:
+    """Compile `mod_files` into out_dir/libnrnmech.so (plus the generated sources).  cflags
+    and ldflags are added to the compile and link commands (nrnivmodl -incflags/-loadflags,
+    for VERBATIM code that needs other headers or libraries)."""
     from .codegen import library_source
     from .driver import translate
 
@@ -235,7 +239,7 @@ def build_library(mod_files: Sequence[str], out_dir: str,
         s = sorted(dup)[0]
         files = [p for p, st in zip(mods, stems) if st == s]
         raise NmodlError("two .mod files with the same name %s: %s" % (s, " and ".join(files)))
-    tool = _tool_key(native)
+    tool = _tool_key(native) + "|" + " ".join(cflags) + "|" + " ".join(ldflags)
     keys = {p: hashlib.sha256((tool + source_key(p)).encode()).hexdigest() for p in mods}
     lib = os.path.join(out_dir, LIBNAME)
     manifest_path = os.path.join(out_dir, MANIFEST)
@@ -256,8 +260,7 @@ def build_library(mod_files: Sequence[str], out_dir: str,
             raise NmodlError("the mechanism %s is defined twice: in %s and in %s"
                              % (t.model.name, names[t.model.name], p))
         names[t.model.name] = p
-        if t.model.threadsafe or True:
-            progress("Thread Safe")
+        progress("Thread Safe")   # generated code keeps no per-instance state in statics
         text = t.cpp.replace("@CPPFILE@", cpp_path)
         _write_if_changed(cpp_path, text)
         cpps.append(cpp_path)
@@ -281,14 +284,14 @@ def build_library(mod_files: Sequence[str], out_dir: str,
     errors = []
     if todo:
         with cf.ThreadPoolExecutor(max_workers=_jobs()) as ex:
-            for (cpp, obj), err in zip(todo, ex.map(lambda a: _compile(a[0], a[1], out_dir, native),
-                                                    todo)):
+            work = ex.map(lambda a: _compile(a[0], a[1], out_dir, native, cflags), todo)
+            for (cpp, obj), err in zip(todo, work):
                 if err:
                     errors.append(err)
     if errors:
         raise BuildError(_explain(errors))
     tmp = lib + ".tmp"
-    r = _run([compiler(), "-shared", "-o", tmp] + objs + link_libs(native), out_dir)
+    r = _run([compiler(), "-shared", "-o", tmp] + objs + list(ldflags) + link_libs(native), out_dir)
     if r.returncode != 0:
         raise BuildError(r.stdout.decode(errors="replace"))
     os.replace(tmp, lib)

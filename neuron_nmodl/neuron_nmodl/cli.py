@@ -4,15 +4,19 @@
     nrnivmodl dir ...         all *.mod files of each folder
     nrnivmodl a.mod b ...     the named files (".mod" may be left out)
 
-Options of NEURON's nrnivmodl that only concern its own build (-coreneuron, -incflags,
--loadflags, -nmodl, -nmodlflags) are accepted and ignored with a note.  Exit status 0 on
-success, 1 on any error (the message is printed like a compiler's).
+    -incflags "FLAGS"         added to the C++ compile commands (e.g. -I/some/include)
+    -loadflags "FLAGS"        added to the link command (e.g. -L/some/lib -lgsl)
+
+Options of NEURON's nrnivmodl that only concern its own build (-coreneuron, -nmodl,
+-nmodlflags) are accepted and ignored with a note.  Exit status 0 on success, 1 on any
+error (the message is printed like a compiler's).
 """
 from __future__ import annotations
 
 import glob
 import os
 import platform
+import shlex
 import stat
 import sys
 import time
@@ -20,7 +24,8 @@ from typing import List, Optional, Sequence
 
 from .errors import BuildError, InternalCompilerError, NmodlError
 
-_IGNORED_WITH_VALUE = ("-incflags", "-loadflags", "-nmodl", "-nmodlflags")
+_IGNORED_WITH_VALUE = ("-nmodl", "-nmodlflags")
+_FLAG_OPTIONS = {"-incflags": "cflags", "-loadflags": "ldflags"}
 _IGNORED = ("-coreneuron",)
 
 
@@ -54,7 +59,8 @@ def collect_mod_files(args: Sequence[str]) -> List[str]:
     return out
 
 
-def _parse_args(argv: Sequence[str], err) -> Optional[List[str]]:
+def _parse_args(argv: Sequence[str], err, flags: dict) -> Optional[List[str]]:
+    """The file/folder arguments; -incflags/-loadflags values go into flags."""
     rest: List[str] = []
     i = 0
     while i < len(argv):
@@ -62,6 +68,12 @@ def _parse_args(argv: Sequence[str], err) -> Optional[List[str]]:
         if a in ("-h", "--help"):
             err(__doc__)
             return None
+        if a in _FLAG_OPTIONS:
+            if i + 1 >= len(argv):
+                raise NmodlError("%s needs a value" % a)
+            flags.setdefault(_FLAG_OPTIONS[a], []).extend(shlex.split(argv[i + 1]))
+            i += 2
+            continue
         if a in _IGNORED_WITH_VALUE:
             err("nrnivmodl: note: %s is ignored" % a)
             i += 2
@@ -98,11 +110,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     out = sys.stdout
     err = lambda s: (sys.stderr.write(s + "\n"), sys.stderr.flush())
-    args = _parse_args(argv, err)
-    if args is None:
-        return 0
     t0 = time.time()
+    flags: dict = {}
     try:
+        args = _parse_args(argv, err, flags)
+        if args is None:
+            return 0
         mods = collect_mod_files(args)
         if not mods:
             err("nrnivmodl: no .mod files in %s" % (" ".join(args) or os.getcwd()))
@@ -116,7 +129,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             out.write(s + "\n")
             out.flush()
 
-        res = build_library(mods, out_dir, progress, warn=err)
+        res = build_library(mods, out_dir, progress, warn=err, **flags)
         _write_special(out_dir, res.library)
         if res.rebuilt:
             out.write("Successfully created %s/special (%.1f s)\n" % (machine_dir(), time.time() - t0))

@@ -66,6 +66,20 @@ def test_cxx_error_in_verbatim_names_the_mod_line(tmp_path, monkeypatch, capsys)
     assert "v.mod:4:" in err and "undefined_thing" in err
 
 
+def test_incflags_and_loadflags_reach_the_compiler(tmp_path, monkeypatch, capsys):
+    (tmp_path / "inc").mkdir()
+    (tmp_path / "inc" / "myconst.h").write_text("#define MY_CONST 7.0\n")
+    (tmp_path / "useinc.mod").write_text(
+        "NEURON { SUFFIX useinc }\nVERBATIM\n#include <myconst.h>\nENDVERBATIM\n"
+        "FUNCTION k() {\nVERBATIM\n    _lk = MY_CONST;\nENDVERBATIM\n}\n")
+    monkeypatch.chdir(tmp_path)
+    assert main([]) == 1
+    assert "myconst.h" in capsys.readouterr().err
+    assert main(["-incflags", "-I%s -DUNUSED=1" % (tmp_path / "inc"), "-loadflags", "-lm"]) == 0
+    from .harness import Library
+    assert Library(str(tmp_path / machine_dir() / "libnrnmech.so")).call("useinc", "k") == 7.0
+
+
 def test_collect_mod_files(tmp_path):
     (tmp_path / "x.mod").write_text(PAS)
     assert collect_mod_files([str(tmp_path / "x")]) == [str(tmp_path / "x.mod")]

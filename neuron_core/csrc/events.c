@@ -633,8 +633,10 @@ void nrn_play_init(void) {
     nrn_play_continuous(e->ctx.t);
 }
 
-/* Linear interpolation of y(tvec) at t; outside the range the end values are held. A
- * repeated time value marks a discontinuity: the later value applies from that time. */
+/* Continuous play: y(tvec) at t, as NEURON evaluates it.  Up to tvec[0] the first value;
+ * otherwise the segment (tvec[j-1], tvec[j]] with j the first index where tvec[j] >= t (the
+ * last segment, extrapolated, past the end).  On a zero-length segment (a repeated time) the
+ * mean of its two values. */
 static double interp(nrn_play* p, double t) {
     const double* tv = p->tvec->data;
     const double* y = p->y->data;
@@ -642,25 +644,23 @@ static double interp(nrn_play* p, double t) {
     if (n <= 0) {
         return 0.;
     }
-    if (t < tv[0]) {
+    if (t <= tv[0] || n == 1) {
+        p->last_i = 0;
         return y[0];
     }
-    if (t >= tv[n - 1]) {
-        return y[n - 1];
+    int64_t j = p->last_i;
+    if (j < 1 || j >= n || tv[j - 1] >= t) {
+        j = 1;
     }
-    int64_t i = p->last_i;
-    if (i >= n - 1 || tv[i] > t) {
-        i = 0;
+    while (j < n - 1 && tv[j] < t) {
+        ++j;
     }
-    while (i < n - 2 && tv[i + 1] <= t) {
-        ++i;
+    p->last_i = (int)j;
+    double t0 = tv[j - 1], t1 = tv[j];
+    if (t0 == t1) {
+        return (y[j - 1] + y[j]) / 2.;
     }
-    p->last_i = (int)i;
-    double t0 = tv[i], t1 = tv[i + 1];
-    if (t1 == t0) {
-        return y[i + 1];
-    }
-    return y[i] + (y[i + 1] - y[i]) * (t - t0) / (t1 - t0);
+    return y[j - 1] + (y[j] - y[j - 1]) * (t - t0) / (t1 - t0);
 }
 
 void nrn_play_continuous(double t) {

@@ -384,10 +384,11 @@ class Section:
         return self._childend
 
     def children(self) -> List["Section"]:
-        """Child sections in the order they were connected."""
+        """Child sections in NEURON's order: by connection point x, and at the same x the most
+        recently connected first."""
         self._check()
         kids = [s for s in model.sections() if s._parent is self]
-        kids.sort(key=lambda s: s._connect_seq)
+        kids.sort(key=lambda s: (s._parentx, -s._connect_seq))
         return kids
 
     def subtree(self) -> List["Section"]:

@@ -75,5 +75,5 @@ def define_shape() -> float:
 
 
 def _child_list(sec) -> list:
-    """Children in NEURON's child-list order: the most recently connected first."""
-    return list(reversed(sec.children()))
+    """Children in NEURON's child-list order (at one point: the most recently connected first)."""
+    return sec.children()

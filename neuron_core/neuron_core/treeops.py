@@ -99,7 +99,7 @@ def _print_tree(sec, col, out) -> None:
         line = " " * col + "`" + "-" * (n - 1) + "|"
         start = col
     out.write("%s       %s%s\n" % (line, sec.name(), ends))
-    for ch in sec.children():
+    for ch in reversed(sec.children()):
         _print_tree(ch, _column(sec, start, ch._parentx) + 1, out)
 
 

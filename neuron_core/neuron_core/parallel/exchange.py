@@ -32,8 +32,7 @@ class RemoteFailure(NeuronError):
 
 class SpikeExchange:
     def __init__(self):
-        self.out_t = Vector()
-        self.out_gid = Vector()
+        self.out_t = self.out_gid = None  # made at the first start (internal buffers)
         self.interval = 0.0
         self.active = False
         self._event = None
@@ -49,6 +48,8 @@ class SpikeExchange:
         self.stop()
         self.interval = float(interval)
         self.active = True
+        if self.out_t is None:
+            self.out_t, self.out_gid = Vector(), Vector()
         self.out_t.resize(0)
         self.out_gid.resize(0)
         eng.out_t = self.out_t._cv

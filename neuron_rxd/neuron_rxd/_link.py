@@ -80,8 +80,17 @@ def refresh_pointers() -> None:
         _resolve(arr, refs)
 
 
+_generation = [0]
+
+
+def generation() -> int:
+    """Changes whenever the C model's arrays are dropped (handles into them go stale)."""
+    return _generation[0]
+
+
 def clear() -> None:
     """Empty the C model (nothing to do each step) and forget its arrays."""
+    _generation[0] += 1
     m = _cmodel
     m.n = 0
     m.ncur = m.nconc = m.ngroup = m.ngrid = m.nics = m.nzvi = m.necsgroup = 0

@@ -15,6 +15,7 @@ from typing import Tuple
 
 import numpy
 
+from . import _topology
 from ._topology import tree_order
 
 
@@ -105,8 +106,7 @@ def define_shape() -> None:
         if 0.0 < arc < 1.0:
             angle = _f32(angle + math.pi / 2.0)
         if psec is not None:
-            siblings = list(reversed(psec.children()))
-            same = [c for c in siblings if c.parentseg().x == arc]
+            same = [c for c in _topology.children(psec) if c.parentseg().x == arc]
             if len(same) > 1:
                 ich = same.index(sec)
                 angle = _f32(angle + ich / (len(same) - 1.0) * 0.8 - 0.4)

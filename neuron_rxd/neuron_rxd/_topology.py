@@ -8,10 +8,10 @@ from typing import List
 from neuron_core.model import model
 
 
-def _children(sec) -> list:
-    kids = list(reversed(sec.children()))
-    kids.sort(key=lambda c: c.parentseg().x)
-    return kids
+def children(sec) -> list:
+    """sec's children in NEURON's order: by connection position, then most recently connected
+    first (independent of the order the engine lists them in)."""
+    return sorted(sec.children(), key=lambda c: (c.parentseg().x, -c._connect_seq))
 
 
 def tree_order() -> List:
@@ -22,7 +22,7 @@ def tree_order() -> List:
         queue = [root]
         i = 0
         while i < len(queue):
-            queue.extend(_children(queue[i]))
+            queue.extend(children(queue[i]))
             i += 1
         order.extend(queue)
     return order

@@ -360,6 +360,17 @@ def _wire_ics(m, ics: list) -> None:
         _wire_one_ics(cics[inst._slot], inst)
 
 
+def set_ics_diffusion(g, inst) -> None:
+    """Diffusion coefficients of a 3-D grid: three numbers, or per voxel (read in place)."""
+    if inst._dgrid is not None:
+        inst._dgrid = numpy.ascontiguousarray(inst._dgrid, dtype=float)
+        g.dcx = g.dcy = g.dcz = 0.0
+        g.dcgrid = ffi.cast("double*", _link.keep(inst._dgrid).ctypes.data)
+    else:
+        g.dcx, g.dcy, g.dcz = (float(v) for v in inst._d)
+        g.dcgrid = ffi.NULL
+
+
 def _segment_table(entries: list) -> tuple:
     """(refs, start offsets, voxels) of [(ref, voxels)]."""
     start, flat = [0], []
@@ -375,12 +386,8 @@ def _wire_one_ics(g, inst) -> None:
     g.states = ffi.cast("double*", inst._states.ctypes.data)
     g.alpha = _link.darr(inst._alphas if n else [1.0])
     g.dx = inst._dx
-    if inst._dgrid is not None:
-        g.dcx = g.dcy = g.dcz = 0.0
-        g.dcgrid = _link.darr(numpy.ascontiguousarray(inst._dgrid, dtype=float).ravel())
-    else:
-        g.dcx, g.dcy, g.dcz = (float(v) for v in inst._d)
-        g.dcgrid = ffi.NULL
+    set_ics_diffusion(g, inst)
+    inst._c = (g, _link.generation())
     g.diffusable = int(inst._is_diffusable)
     maxline = 1
     for axis, name in enumerate("xyz"):

@@ -144,8 +144,7 @@ class _IntracellularSpecies:
     @d.setter
     def d(self, value):
         self._set_d(value)
-        from . import rxd
-        rxd._setup_matrices()
+        self._push_d()
 
     def node_d(self, index: int):
         if self._dgrid is not None:
@@ -156,9 +155,15 @@ class _IntracellularSpecies:
         if self._dgrid is None:
             self._dgrid = numpy.empty((3, self._nodes_length))
             self._dgrid[:] = self._d.reshape(3, -1)
+            self._push_d()
         self._dgrid[:, index] = value
-        from . import rxd
-        rxd._setup_matrices()
+
+    def _push_d(self) -> None:
+        """Hand the coefficients to the wired C grid (the C side reads _dgrid in place)."""
+        from . import _link, _wiring
+        handle = getattr(self, "_c", None)
+        if handle is not None and handle[1] == _link.generation():
+            _wiring.set_ics_diffusion(handle[0], self)
 
     # ------------------------------------------------ coupling to the engine
 

@@ -101,6 +101,7 @@ class Region:
                 seen.add(id(s))
                 self._secs3d.append(s)
         if self._secs3d:
+            self._check_not_hybrid()
             if not hasattr(self._geometry, "volumes3d"):
                 raise RxDException("selected geometry (%r) of %r does not support 3d mode"
                                    % (self._geometry, self))
@@ -108,6 +109,21 @@ class Region:
                 raise RxDException('%r: 3d simulations do not support nrn_region="o" yet' % (self,))
             from . import dimension3
             dimension3.voxelize_region(self)
+
+    def _check_not_hybrid(self) -> None:
+        """Sections solved in 1-D and in 3-D may not be connected within one region."""
+        ids1 = {id(s) for s in self._secs1d}
+        ids3 = {id(s) for s in self._secs3d}
+        for sec in self._secs1d + self._secs3d:
+            parent = sec.parentseg()
+            if parent is None:
+                continue
+            p = id(parent.sec)
+            if (id(sec) in ids1 and p in ids3) or (id(sec) in ids3 and p in ids1):
+                raise RxDException("%r: section %s (%d-D) is connected to %s (%d-D); hybrid "
+                                   "1-D/3-D models are not supported"
+                                   % (self, sec.name(), 1 if id(sec) in ids1 else 3,
+                                      parent.sec.name(), 1 if p in ids1 else 3))
 
     def volume(self, index=None) -> float:
         """um3 of the 3-D voxel at index, or of the whole region (None)."""

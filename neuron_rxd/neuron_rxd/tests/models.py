@@ -467,7 +467,27 @@ def ics_inhomogeneous(sim, rxd):
     return out
 
 
-MODELS = {f.__name__: f for f in (ics_diffusion, ics_currents, ics_branch_reactions, ics_inhomogeneous, d_changes, more_geometry, diffusion_tree, bistable, trivial_ecs, ion_coupling, mcr_flux,
+def ics_flux_state(sim, rxd):
+    """A constant source into one 3-D voxel (node.include_flux), a non-diffusing State with
+    an rxdmath rate, and an unnamed species set from its voxel positions."""
+    m = rxd.rxdmath
+    dend = sim.Section("dend")
+    dend.diam, dend.nseg, dend.L = 1.5, 5, 6.0
+    rxd.set_solve_type(dimension=3)
+    r = rxd.Region([dend], dx=0.4)
+    a = rxd.Species(r, d=0.5, initial=lambda nd: 0.1 * nd.x3d)
+    s = rxd.State(r, initial=0.5)
+    rxd.Rate(s, m.exp(-a) - s)
+    mid = a.nodes[len(a.nodes) // 2]
+    mid.include_flux(2e5)
+    sim.set_dt(0.05)
+    sim.finitialize(-65)
+    sim.run(3)
+    return {"a": list(a.nodes.concentration)[::4], "s": list(s.nodes.concentration)[::4],
+            "amount": [_amount(a)], "mid": [mid.concentration]}
+
+
+MODELS = {f.__name__: f for f in (ics_flux_state, ics_diffusion, ics_currents, ics_branch_reactions, ics_inhomogeneous, d_changes, more_geometry, diffusion_tree, bistable, trivial_ecs, ion_coupling, mcr_flux,
                                    er_calcium, ecs_currents, geometry_3d, math_rates, ecs_reactions,
                                    ecs_inhomogeneous, ecs_permeability, ecs_mcr)}
 TOLERANCE = 1e-9

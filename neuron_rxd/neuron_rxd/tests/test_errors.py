@@ -155,3 +155,53 @@ def test_variable_step_is_refused_clearly():
             nc.finitialize(-65)
     finally:
         cv.active(False)
+
+
+def _sec3d(name="d", nseg=3):
+    s = _sec(name, nseg)
+    s.L, s.diam = 4.0, 1.5
+    rxd.set_solve_type(s, dimension=3)
+    return s
+
+
+def test_3d_region_outside_the_membrane_is_refused():
+    r = rxd.Region([_sec3d()], nrn_region="o", dx=0.5)
+    x = rxd.Species(r, name="x3", initial=1)  # noqa: F841 (species live while referenced)
+    with pytest.raises(RxDException, match='nrn_region="o"'):
+        nc.finitialize(-65)
+
+
+def test_3d_region_needs_a_volume_geometry():
+    r = rxd.Region([_sec3d()], geometry=rxd.Shell(0.5, 1), dx=0.5)
+    x = rxd.Species(r, initial=1)  # noqa: F841
+    with pytest.raises(RxDException, match="does not support 3d"):
+        nc.finitialize(-65)
+
+
+def test_connected_1d_and_3d_sections_are_refused():
+    a = _sec("a")
+    b = _sec3d("b")
+    b.connect(a(1))
+    r = rxd.Region([a, b], dx=0.5)
+    x = rxd.Species(r, d=1, initial=1)  # noqa: F841
+    with pytest.raises(RxDException, match="b .3-D. is connected to a .1-D.*hybrid"):
+        nc.finitialize(-65)
+
+
+def test_multicompartment_reaction_in_3d_is_refused():
+    s = _sec3d()
+    cyt = rxd.Region([s], nrn_region="i", dx=0.5)
+    er = rxd.Region([s], geometry=rxd.FractionalVolume(0.2), dx=0.5)
+    mem = rxd.Region([s], geometry=rxd.DistributedBoundary(2), dx=0.5)
+    ca = rxd.Species([cyt, er], name="ca", d=1, charge=2, initial=1e-4)
+    r = rxd.MultiCompartmentReaction(ca[er], ca[cyt], 1.0, membrane=mem)  # noqa: F841
+    with pytest.raises(RxDException, match="multicompartment reactions on sections solved in 3-D"):
+        nc.finitialize(-65)
+
+
+def test_membrane_potential_in_3d_reaction_is_refused():
+    cyt = rxd.Region([_sec3d()], nrn_region="i", dx=0.5)
+    a = rxd.Species(cyt, d=1, initial=1)
+    r = rxd.Rate(a, -a * rxd.v)  # noqa: F841
+    with pytest.raises(RxDException, match="membrane potential v cannot be read in a 3-D"):
+        nc.finitialize(-65)

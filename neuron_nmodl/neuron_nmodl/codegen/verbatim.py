@@ -38,6 +38,7 @@ def _macros(model) -> List[tuple]:
             out.append((s.name, "_ctx->%s" % s.name, False))
         elif s.kind in ("function", "procedure"):
             out.append((s.name, fun(s.name), False))
+    out.append(("_nt", "(_nmodl_rt::nt_view(_ctx))", False))
     out.append(("_threadargs_", ARGS, False))
     out.append(("_threadargscomma_", ARGS + ",", False))
     out.append(("_threadargsproto_", ARGS_DECL, False))

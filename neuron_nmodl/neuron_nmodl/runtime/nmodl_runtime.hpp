@@ -190,6 +190,14 @@ inline double step_fn(double t, double t0) { return t >= t0 ? 1. : 0.; }
 
 // ---------------------------------------------------------------- engine services
 
+// `_nt->_t`, `_nt->_dt` of NEURON's NrnThread, for VERBATIM code written against it.
+struct NtView {
+    double& _t;
+    double& _dt;
+    NtView* operator->() { return this; }
+};
+inline NtView nt_view(nrn_ctx* c) { return NtView{c->t, c->dt}; }
+
 inline int at_time(nrn_ctx* ctx, double te) {
     return ctx->api->at_time ? ctx->api->at_time(ctx, te) : 0;
 }
@@ -662,6 +670,28 @@ inline void vector_resize(void* v, int n) { _nmodl_rt::g_api->vector_resize((nrn
 inline void vector_resize(IvocVect* v, int n) { _nmodl_rt::g_api->vector_resize(v, n); }
 inline void* hoc_Emalloc(size_t n) { return malloc(n); }
 inline void* hoc_Ecalloc(size_t n, size_t size) { return calloc(n, size); }
+// NEURON's checked allocators: out of memory is a hoc error.
+inline void* emalloc(size_t n) {
+    void* p = malloc(n);
+    if (!p && n) {
+        _nmodl_rt::error("out of memory", nullptr);
+    }
+    return p;
+}
+inline void* ecalloc(size_t n, size_t size) {
+    void* p = calloc(n, size);
+    if (!p && n && size) {
+        _nmodl_rt::error("out of memory", nullptr);
+    }
+    return p;
+}
+inline double* hoc_getarg(int i) { return _nmodl_rt::g_api->getarg(i); }
+// A Vector's size and data pointer at once (older ModelDB code).
+inline int vector_instance_px(void* v, double** px) {
+    *px = ((nrn_vec*) v)->data;
+    return (int) ((nrn_vec*) v)->size;
+}
+inline int vector_buffer_size(void* v) { return (int) ((nrn_vec*) v)->cap; }
 inline void hoc_malchk() {}
 inline void hoc_execerr_ext(const char* fmt, ...) {
     char buf[1024];
@@ -696,6 +726,8 @@ inline IvocVect* vector_new1(int) {
     _nmodl_rt::error("VERBATIM code tried to create a Vector,", "which mechanisms cannot do here");
     return nullptr;
 }
+inline IvocVect* vector_new(int n) { return vector_new1(n); }
+inline IvocVect* vector_new2(IvocVect*) { return vector_new1(0); }
 inline int nrn_is_ion(int) { return 0; }
 inline void nrn_fake_fire(int gid, double t, int fake_out) { _nmodl_rt::fake_fire(gid, t, fake_out); }
 inline double nrn_ghk(double v, double ci, double co, double z, double celsius) {

@@ -246,6 +246,9 @@ def test_verbatim(testlib):
     assert testlib.call("tverb", "f", 2.0, inst=inst, ctx=ctx.ctx) == 2 * 3.0 + 3 + 2.0
     testlib.call("tverb", "settime", inst=inst, ctx=ctx.ctx)
     assert testlib.call("tverb", "getb", inst=inst, ctx=ctx.ctx) == 1.5 + 0.025
+    testlib.call("tverb", "settime7", inst=inst, ctx=ctx.ctx)
+    assert testlib.call("tverb", "getb", inst=inst, ctx=ctx.ctx) == 3.0 + 0.025
+    assert testlib.call("tverb", "vsum", np.array([1.0, 2.0, 4.0]), inst=inst, ctx=ctx.ctx) == 21.0
 
 
 def test_pointer(testlib):

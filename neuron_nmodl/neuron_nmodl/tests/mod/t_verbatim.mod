@@ -19,3 +19,23 @@ VERBATIM
 ENDVERBATIM
 }
 FUNCTION getb() { getb = b }
+PROCEDURE settime7() {
+    : NEURON 7's thread names
+VERBATIM
+    b = _nt->_t * 2 + _nt->_dt;
+ENDVERBATIM
+}
+FUNCTION vsum() {
+    : a Vector argument read through vector_instance_px, a scratch buffer from emalloc
+VERBATIM
+    double* x;
+    int n = vector_instance_px(vector_arg(1), &x);
+    double* tmp = (double*) emalloc(n * sizeof(double));
+    _lvsum = 0.;
+    for (int k = 0; k < n; ++k) {
+        tmp[k] = x[k] * a;
+        _lvsum += tmp[k];
+    }
+    free(tmp);
+ENDVERBATIM
+}

@@ -8,7 +8,7 @@ import numpy
 
 from neuron_core.model import model as _nrn_model
 
-from . import _codegen, _ecs_reactions, _jit, _link, constants, node, region, section1d
+from . import _codegen, _ecs_reactions, _jit, _link, constants, dimension3, node, region, section1d
 from ._solver import ffi, lib
 from .rxdException import RxDException
 
@@ -100,6 +100,7 @@ def build(live: list, reactions: list, instantiated: set) -> None:
                    if r in sp._intracellular_instances)
         gid = sp._instantiate_extracellular(gid)
         grids.extend(sp._extracellular_instances[r] for r in sp._extracellular_regions)
+    dimension3.check_multigridding(live)
     for k, inst in enumerate(grids):
         inst._slot = k
         inst._ion_register()

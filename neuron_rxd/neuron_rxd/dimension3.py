@@ -6,6 +6,8 @@ from typing import Dict, List
 
 import numpy
 
+from .rxdException import RxDException
+
 
 def _geometry_key(r, secs: list) -> tuple:
     shape = []
@@ -59,3 +61,42 @@ def voxelize_region(r) -> None:
     r._segs3d_list = segs
     r._dx = r.dx
     r._voxel_key = key
+
+
+def _root(sec):
+    while True:
+        parent = sec.trueparentseg()
+        if parent is None:
+            return sec
+        sec = parent.sec
+
+
+def _touch(a, b) -> bool:
+    """Do sections a and b share a point (an end, or one hanging from the other)?"""
+    from neuron_core import treeops
+    for xa in (0.0, 1.0):
+        for xb in (0.0, 1.0):
+            if treeops.path_distance(a, xa, b, xb) == 0:
+                return True
+    pa, pb = a.trueparentseg(), b.trueparentseg()
+    return (pa is not None and pa.sec is b) or (pb is not None and pb.sec is a)
+
+
+def check_multigridding(live_species: list) -> None:
+    """Sections voxelized with different dx may not touch (NEURON's restriction)."""
+    groups: Dict[int, Dict[float, list]] = {}
+    for sp in live_species:
+        for r in sp._intracellular_instances:
+            for sec in r._secs3d:
+                groups.setdefault(id(_root(sec)), {}).setdefault(r.dx, []).append(sec)
+    for by_dx in groups.values():
+        items = list(by_dx.items())
+        for i, (dx1, secs1) in enumerate(items):
+            for dx2, secs2 in items[i + 1:]:
+                for a in secs1:
+                    for b in secs2:
+                        if _touch(a, b):
+                            raise RxDException(
+                                "unsupported multigridding case: %s (dx %g) and %s (dx %g) touch; "
+                                "3-D sections that meet must use the same dx"
+                                % (a.name(), dx1, b.name(), dx2))

@@ -205,3 +205,32 @@ def test_membrane_potential_in_3d_reaction_is_refused():
     r = rxd.Rate(a, -a * rxd.v)  # noqa: F841
     with pytest.raises(RxDException, match="membrane potential v cannot be read in a 3-D"):
         nc.finitialize(-65)
+
+
+def _three_sections():
+    soma1, soma2, dend1 = _sec("soma1", 1), _sec("soma2", 1), _sec("dend1", 1)
+    for s in (soma1, soma2, dend1):
+        s.L, s.diam = 2.0, 1.0
+    dend1.connect(soma1(1))
+    rxd.set_solve_type(dimension=3)
+    return soma1, soma2, dend1
+
+
+def test_touching_3d_sections_with_different_dx_are_refused():
+    soma1, soma2, dend1 = _three_sections()
+    cyt1 = rxd.Region([soma1], dx=0.2)
+    cyt2 = rxd.Region([dend1], dx=0.25)
+    ca = rxd.Species([cyt1, cyt2])  # noqa: F841
+    with pytest.raises(RxDException, match="multigridding.*soma1 .dx 0.2. and dend1 .dx 0.25."):
+        nc.finitialize(-65)
+
+
+def test_3d_regions_with_different_dx_apart_or_same_dx_are_allowed():
+    soma1, soma2, dend1 = _three_sections()
+    cyt1 = rxd.Region([soma1, dend1], dx=0.25)
+    cyt2 = rxd.Region([soma2], dx=0.2)
+    cyt3 = rxd.Region([dend1], dx=0.25)
+    a, b, c = rxd.Species(cyt1), rxd.Species(cyt2), rxd.Species(cyt3)  # noqa: F841
+    nc.finitialize(-65)
+    nc.fadvance()
+    assert len(a.nodes) and len(b.nodes) and len(c.nodes)

@@ -32,6 +32,8 @@ BASE_FLAGS = ["-O3", "-fPIC", "-std=c++17", "-fvisibility=hidden", "-ffp-contrac
               "-fno-math-errno", "-fno-tree-sink", "-fno-tree-pre", "-fno-tree-loop-distribution",
               "-fno-tree-loop-distribute-patterns",
               "--param", "vect-max-version-for-alias-checks=200", "-w"]
+_GCC_ONLY = ("-fno-tree-sink", "-fno-tree-pre", "-fno-tree-loop-distribution",
+             "-fno-tree-loop-distribute-patterns")
 RUNTIME_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runtime")
 LIBNAME = "libnrnmech.so"
 MANIFEST = ".nmodl_manifest.json"
@@ -78,6 +80,10 @@ def cxx_flags(native: bool = False) -> List[str]:
     when the C library has it."""
     if native not in _flags:
         flags = list(BASE_FLAGS)
+        if "clang" in compiler_id().lower():   # GCC-only tuning options
+            flags = [f for f in flags if f not in _GCC_ONLY]
+            flags = [f for i, f in enumerate(flags) if f != "--param" and
+                     (i == 0 or flags[i - 1] != "--param")]
         env = os.environ.get("NEURON_NMODL_CXXFLAGS")
         if env is not None:
             flags += env.split()

@@ -293,7 +293,7 @@ static void solve_range(int i0, int i1) {
 /* The same elimination organized by chains: sections at the same height in the tree do not
  * depend on each other, so several are eliminated in lockstep and their division latencies
  * overlap.  Triangularization goes leaves first, back substitution roots first. */
-#define NCHAIN_GROUP 4
+#define NCHAIN_GROUP 8
 
 static void triang_level(const int* start, const int* len, int nch) {
     nrn_engine* e = &nrn_eng;

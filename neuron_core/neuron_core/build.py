@@ -293,7 +293,8 @@ def _wire_solver(b: Built) -> None:
         for s in secs:
             by_h[height[id(s)]].append(s)
         for hgt in sorted(by_h):
-            for s in by_h[hgt]:
+            # chains of equal length side by side: lockstep groups then finish together
+            for s in sorted(by_h[hgt], key=lambda s: s._nseg):
                 starts.append(s._node0)
                 lens.append(s._nseg + 1)
             lev_off.append(len(starts))

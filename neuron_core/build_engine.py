@@ -13,7 +13,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 INCLUDE = os.path.join(HERE, "neuron_core", "include")
 CSRC = os.path.join(HERE, "csrc")
 
-PY_CALLBACKS = ("nrnpy_vec_grow", "nrnpy_event", "nrnpy_printf")
+PY_CALLBACKS = ("nrnpy_vec_grow", "nrnpy_event", "nrnpy_printf", "nrnpy_fake_fire")
 
 
 def _cdef_text(path):
@@ -46,6 +46,7 @@ ffibuilder.cdef("""
 extern "Python+C" void nrnpy_vec_grow(nrn_vec* v, int64_t n);
 extern "Python+C" void nrnpy_event(int id, double t);
 extern "Python+C" int nrnpy_printf(const char* s);
+extern "Python+C" void nrnpy_fake_fire(int gid, double t, int fake_out);
 """)
 
 SOURCES = sorted(

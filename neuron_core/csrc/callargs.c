@@ -25,17 +25,17 @@ static double* api_getarg(int i) {
     return cur_x + (i - 1);
 }
 
+/* NULL when argument i is not a string (callers use this to test the argument's type). */
 static const char* api_gargstr(int i) {
-    if (!api_ifarg(i) || !cur_str || !cur_str[i - 1]) {
-        nrn_error("gargstr: argument is not a string", NULL);
-        return "";
+    if (!api_ifarg(i) || !cur_str) {
+        return NULL;
     }
     return cur_str[i - 1];
 }
 
+/* NULL when argument i is not a Vector. */
 static nrn_vec* api_vector_arg(int i) {
-    if (!api_ifarg(i) || !cur_vec || !cur_vec[i - 1]) {
-        nrn_error("vector_arg: argument is not a Vector", NULL);
+    if (!api_ifarg(i) || !cur_vec) {
         return NULL;
     }
     return cur_vec[i - 1];

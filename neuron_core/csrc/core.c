@@ -37,6 +37,8 @@ nrn_engine* nrn_engine_get(void) {
         a->net_move = nrn_events_net_move;
         a->watch_clear = nrn_events_watch_clear;
         a->watch_activate = nrn_events_watch_activate;
+        a->for_netcons = nrn_events_for_netcons;
+        a->fake_fire = nrn_events_fake_fire;
         a->electrode_current = api_electrode_current;
         a->at_time = api_at_time;
         a->error = nrn_error;

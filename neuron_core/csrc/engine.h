@@ -250,3 +250,4 @@ double nrn_ghk(double v, double ci, double co, double z, double celsius);
 void nrnpy_vec_grow(nrn_vec* v, int64_t n);
 void nrnpy_event(int id, double t);
 int nrnpy_printf(const char* s);
+void nrnpy_fake_fire(int gid, double t, int fake_out);

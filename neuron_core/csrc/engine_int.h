@@ -37,6 +37,8 @@ void nrn_events_net_event(nrn_ctx* ctx, nrn_mech* m, int i, double t);
 void nrn_events_net_move(nrn_ctx* ctx, nrn_mech* m, int i, double tnew);
 void nrn_events_watch_clear(nrn_ctx* ctx, nrn_mech* m, int i);
 void nrn_events_watch_activate(nrn_ctx* ctx, nrn_mech* m, int i, int k, double flag);
+int nrn_events_for_netcons(nrn_ctx* ctx, nrn_mech* m, int i, double** w, int maxn);
+void nrn_events_fake_fire(int gid, double t, int fake_out);
 
 /* mechrandom.c */
 void nrn_random_install(nrn_api* a);

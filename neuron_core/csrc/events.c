@@ -415,6 +415,30 @@ void nrn_events_watch_activate(nrn_ctx* ctx, nrn_mech* m, int i, int k, double f
     w->state = d->watch_cond ? (d->watch_cond(ctx, m, i, k) > 0.) : 0;
 }
 
+/* FOR_NETCONS: the weight vectors of the NetCons that target instance i, in creation order. */
+int nrn_events_for_netcons(nrn_ctx* ctx, nrn_mech* m, int i, double** w, int maxn) {
+    nrn_engine* e = &nrn_eng;
+    int pnt = pnt_of(m, i);
+    int n = 0;
+    (void)ctx;
+    if (pnt < 0) {
+        return 0;
+    }
+    for (int k = 0; k < e->nnetcon; ++k) {
+        nrn_netcon* nc = &e->netcons[k];
+        if (nc->in_use && nc->target == pnt) {
+            if (n < maxn) {
+                w[n] = nc->w;
+            }
+            ++n;
+        }
+    }
+    return n;
+}
+
+/* nrn_fake_fire: the gid tables live in Python (ParallelContext). */
+void nrn_events_fake_fire(int gid, double t, int fake_out) { nrnpy_fake_fire(gid, t, fake_out); }
+
 /* ------------------------------------------------- thresholds, delivery */
 
 static void rebuild_thr_list(void) {

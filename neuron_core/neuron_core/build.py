@@ -208,6 +208,8 @@ def _fill_slots(model, b: Built, mt: MechType) -> None:
             col = ION_VAR_COL[slot.var]
             stride = ion.data.shape[1]
             mt.pp[k, :n] = ion.data.ctypes.data + 8 * (col * stride + r)
+        elif slot.kind == "bbcorepointer":
+            continue  # set by the mechanism's own code; kept across rebuilds, NULL at first
         else:
             from .pointers import slot_addresses
             mt.pp[k, :n] = slot_addresses(mt, k, slot, n)

@@ -40,6 +40,12 @@ def nrnpy_event(ident, t):
 
 
 @ffi.def_extern(onerror=_onerror)
+def nrnpy_fake_fire(gid, t, fake_out):
+    from .parallel.gids import table
+    table.fake_fire(int(gid), float(t), int(fake_out))
+
+
+@ffi.def_extern(onerror=_onerror)
 def nrnpy_printf(s):
     text = ffi.string(s).decode("utf-8", "replace")
     sys.stdout.write(text)

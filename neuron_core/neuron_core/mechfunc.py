@@ -43,11 +43,13 @@ def call(mt: MechType, name: str, args, m, row: int) -> float:
     entry = mt.fn_ptrs.get(name)
     if entry is None:
         raise NeuronError("%s has no FUNCTION or PROCEDURE %s" % (mt.name, name))
-    if len(args) != entry.nargs:
-        raise NeuronError("%s_%s takes %d arguments (%d given)" % (name, mt.name, entry.nargs, len(args)))
-    nums = np.zeros(max(len(args), 1))
-    vecs = ffi.new("nrn_vec*[]", max(len(args), 1))
-    strs = ffi.new("char*[]", max(len(args), 1))
+    if len(args) < entry.nargs:
+        raise NeuronError("%s_%s: not enough arguments (%d needed, %d given)"
+                          % (name, mt.suffix or mt.name, entry.nargs, len(args)))
+    n = max(len(args), entry.nargs, 1)  # extra arguments reach VERBATIM code (ifarg/getarg)
+    nums = np.zeros(n)
+    vecs = ffi.new("nrn_vec*[]", n)
+    strs = ffi.new("char*[]", n)
     keep = []
     for i, a in enumerate(args):
         if isinstance(a, str):

@@ -188,6 +188,7 @@ class MechType:
         data = np.zeros((self.data.shape[0], cap))
         data[:, :n] = self.data[:, perm]
         pp = np.zeros((self.pp.shape[0], cap), dtype=np.uintp)
+        pp[:, :n] = self.pp[:, perm]  # kept for slots the mechanism fills itself (BBCOREPOINTER)
         alive = np.zeros(cap, dtype=bool)
         alive[:n] = True
         owner = [self.owner[int(r)] for r in perm] + [None] * (cap - n)

@@ -118,8 +118,14 @@ struct nrn_api {
     double (*random_uniform_ab)(double* stream, double a, double b);
     double (*random_negexp_mean)(double* stream, double mean);
     double (*random_normal_ms)(double* stream, double mean, double std);
+    /* FOR_NETCONS: weight vectors of the NetCons targeting instance i (at most maxn of
+     * them are stored in w); returns how many there are. */
+    int (*for_netcons)(nrn_ctx* ctx, nrn_mech* m, int i, double** w, int maxn);
+    /* nrn_fake_fire(gid, t, fake_out): make gid spike at t as if from its cell (PatternStim):
+     * fake_out 0/1 the stand-in source of a gid owned elsewhere, 2 the gid's own source. */
+    void (*fake_fire)(int gid, double t, int fake_out);
     /* Reserved for growth without an ABI version change. */
-    void* reserved[10];
+    void* reserved[8];
 };
 
 /* Callbacks of one mechanism type.  Any pointer may be NULL. */
@@ -161,6 +167,9 @@ typedef struct nrn_mech_desc {
      *             call, and leave x in D<s>.  KINETIC schemes may solve their block instead. */
     nrn_mech_fn ode_spec;
     nrn_mech_fn ode_matsol;
+    /* Under variable step, after the integrator's y is put in the state columns: set the
+     * ion concentrations the mechanism writes from its states (NEURON's ode synonyms). */
+    nrn_mech_fn ode_synonym;
     double* globals;         /* GLOBAL block */
     int nglobals;
     const nrn_fn_entry* fns;

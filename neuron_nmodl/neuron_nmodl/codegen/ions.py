@@ -46,7 +46,7 @@ def copy_out(m: Model) -> List[str]:
 
 
 def has_ode_synonym(m: Model) -> bool:
-    """Whether the mechanism gets an ode_synonym callback (nrn_mech_desc.reserved[0]): under
+    """Whether the mechanism gets an ode_synonym callback (nrn_mech_desc.ode_synonym): under
     CVODE it writes concentrations, which must follow the states each time the integrator
     sets them (before currents are computed)."""
     return m.ode is not None and any(ion.var_kind(v) in ("ci", "co") for ion in m.ions

@@ -260,7 +260,7 @@ class MechanismGenerator:
             cbs["ode_spec"] = "_cb_ode_spec"
             cbs["ode_matsol"] = "_cb_ode_matsol"
             if I.has_ode_synonym(m):
-                cbs["reserved[0]"] = "(void*) _cb_ode_synonym"
+                cbs["ode_synonym"] = "_cb_ode_synonym"
         for b in m.before_after:
             name = "%s_%s" % (b.kind.lower(), b.when.lower())
             if name not in ("before_initial", "after_initial", "before_breakpoint", "after_solve",

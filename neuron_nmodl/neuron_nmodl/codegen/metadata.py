@@ -24,7 +24,7 @@ from .ions import has_ode_synonym
 #   vext_in_v: an ELECTRODE_CURRENT mechanism sees v + vext (extracellular layer 0)
 #   nothing: SUFFIX nothing (functions only, not insertable)
 #   columns[].tolerance: a STATE's `<tol>`, the scale of its CVODE absolute tolerance
-#   ode_synonym: nrn_mech_desc.reserved[0] is an nrn_mech_fn that sets the written ion
+#   ode_synonym: nrn_mech_desc.ode_synonym is an nrn_mech_fn that sets the written ion
 #       concentrations from the states (NEURON's ode_synonym); under CVODE the engine calls
 #       it each time it has put the integrator's y into the state columns, before currents
 EXTRA_KEYS = ("abi", "function_tables", "has_net_event", "has_destructor", "before_after",

@@ -205,7 +205,6 @@ inline int at_time(nrn_ctx* ctx, double te) {
 // Services carried in nrn_api.reserved until the ABI names them: FOR_NETCONS (the weight
 // vectors of the NetCons targeting an instance) and fake_fire (a spike of a gid's input
 // source, NEURON's nrn_fake_fire, for PatternStim).
-enum { EXT_FOR_NETCONS = 0, EXT_FAKE_FIRE = 1 };
 typedef int (*for_netcons_fn)(nrn_ctx*, nrn_mech*, int, double**, int);
 typedef void (*fake_fire_fn)(int gid, double t, int fake_out);
 
@@ -229,7 +228,7 @@ inline double random_ipick(double* s) { return g_api->random_ipick(s); }
 inline double random_dpick(double* s) { return g_api->random_uniform(s); }
 
 inline int for_netcons(nrn_ctx* ctx, nrn_mech* m, int i, double** w, int maxn) {
-    auto f = g_api ? (for_netcons_fn) g_api->reserved[EXT_FOR_NETCONS] : nullptr;
+    auto f = g_api ? g_api->for_netcons : nullptr;
     if (!f) {
         missing_service("FOR_NETCONS");
         return 0;
@@ -238,9 +237,9 @@ inline int for_netcons(nrn_ctx* ctx, nrn_mech* m, int i, double** w, int maxn) {
 }
 
 inline void fake_fire(int gid, double t, int fake_out) {
-    auto f = g_api ? (fake_fire_fn) g_api->reserved[EXT_FAKE_FIRE] : nullptr;
+    auto f = g_api ? g_api->fake_fire : nullptr;
     if (!f) {
-        error("nrn_fake_fire:", "the simulation engine does not provide fake_fire (api reserved[1])");
+        error("nrn_fake_fire:", "the simulation engine does not provide fake_fire");
         return;
     }
     f(gid, t, fake_out);

@@ -213,8 +213,8 @@ class Library:
         def fake_fire(gid, t, fake_out):
             self.fake_fired.append((gid, t, fake_out))
 
-        api.reserved[0] = f.cast("void*", for_netcons)
-        api.reserved[1] = f.cast("void*", fake_fire)
+        api.for_netcons = for_netcons
+        api.fake_fire = fake_fire
         api.random_setseq = random_setseq
         api.random_setids = random_setids
         api.random_ipick = random_ipick

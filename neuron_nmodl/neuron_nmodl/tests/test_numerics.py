@@ -172,7 +172,7 @@ def test_ion_reads_writes(testlib):
     assert m["Dcai"][0] == pytest.approx(-ca["cur"][0] / 10 - 3e-4, rel=1e-14)
     assert ca["ci"][0] == 3e-4
     m["cai"] = 4e-4
-    testlib.ffi.cast("void (*)(nrn_ctx*, nrn_mech*)", m.desc.reserved[0])(cell.ctx.ctx, m.m)
+    m.desc.ode_synonym(cell.ctx.ctx, m.m)
     assert ca["ci"][0] == 4e-4
 
 
@@ -183,7 +183,7 @@ def test_ode_synonym_from_a_kinetic_state(testlib):
     cell.finitialize(-65)
     assert m.meta["ode_synonym"] and m.meta["cvode"]
     m["c"][0] = 7e-4   # the integrator sets the states; cai = c[0] follows
-    testlib.ffi.cast("void (*)(nrn_ctx*, nrn_mech*)", m.desc.reserved[0])(cell.ctx.ctx, m.m)
+    m.desc.ode_synonym(cell.ctx.ctx, m.m)
     assert cell.ions["ca"]["ci"][0] == 7e-4
 
 

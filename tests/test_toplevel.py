@@ -82,3 +82,16 @@ def test_load_mechanisms_from_folder(tmp_path, capsys):
     assert neuron.load_mechanisms(str(work)) is True
     assert "already loaded" in capsys.readouterr().out
     assert neuron.load_mechanisms(str(tmp_path / "nothing")) is False
+
+
+def test_hoc_and_nrn_submodules():
+    import neuron.hoc
+    import neuron.nrn
+    assert neuron.hoc.Vector is h.Vector
+    assert isinstance(h.Vector(), neuron.hoc.Vector)
+
+    class MySection(neuron.nrn.Section):
+        pass
+    s = MySection(name="subclassed")
+    assert s.L == 100.0 and isinstance(s, neuron.nrn.Section)
+    assert neuron.nrn.Segment is type(s(0.5))

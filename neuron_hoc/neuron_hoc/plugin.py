@@ -37,3 +37,8 @@ def neuron_register_tests(register):
 def neuron_register_api(register):
     from .top import hclass
     register("hclass", hclass)
+
+
+@hookimpl
+def neuron_register_submodules(register):
+    register("hoc", "neuron_hoc.hocmodule")

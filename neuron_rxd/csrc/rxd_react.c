@@ -66,9 +66,8 @@ int rxd_lu_solve(int n, double* a, double* b, int* piv) {
 }
 
 /* Inputs of location l: intracellular values (absent = fill), parameters, voxel values. */
-static void gather(const rxd_model* m, const rxd_group* g, int l, double fill, double* y,
-                   double* p, double* ye, double* pe) {
-    const double* st = m->states;
+static void gather(const rxd_model* m, const double* st, const rxd_group* g, int l, double fill,
+                   double* y, double* p, double* ye, double* pe) {
     for (int s = 0; s < g->nslot; ++s) {
         int i = g->slot[l * g->nslot + s];
         y[s] = i >= 0 ? st[i] : fill;
@@ -89,7 +88,10 @@ static void gather(const rxd_model* m, const rxd_group* g, int l, double fill, d
     }
 }
 
-static void solve_group(rxd_model* m, rxd_group* g, double dt) {
+/* One implicit step of the group's reactions: (I - dt J) x = r at every location, J from the
+ * rates at st.  bval NULL: r = dt f and the states advance by x; else r and x are the
+ * location's entries of bval (the variable-step Newton solve). */
+static void solve_group(rxd_model* m, rxd_group* g, double dt, const double* st, double* bval) {
     const double eps = FLT_EPSILON;
     const int ns = g->nslot, ne = g->necs;
     double* w = m->rwork;
@@ -108,7 +110,7 @@ static void solve_group(rxd_model* m, rxd_group* g, double dt) {
     for (int l = 0; l < g->nloc; ++l) {
         double v = g->vptr ? *g->vptr[l] : 0.0;
         const double* mult = g->nmult ? g->mult + (size_t) l * g->nmult : NULL;
-        gather(m, g, l, ABSENT_VALUE, y, p, ye, pe);
+        gather(m, st, g, l, ABSENT_VALUE, y, p, ye, pe);
         /* unknowns present at this location: intracellular slots, then voxels */
         int n = 0;
         for (int s = 0; s < ns; ++s) {
@@ -145,7 +147,11 @@ static void solve_group(rxd_model* m, rxd_group* g, double dt) {
         }
         for (int r = 0; r < n; ++r) {
             int ur = unk[r];
-            rhs[r] = dt * (ur < ns ? f0[ur] : fe0[ur - ns]);
+            if (bval && ur < ns) {
+                rhs[r] = bval[g->slot[l * ns + ur]];
+            } else {
+                rhs[r] = dt * (ur < ns ? f0[ur] : fe0[ur - ns]);
+            }
         }
         if (n == 1) {
             rhs[0] /= jac[0];
@@ -153,7 +159,11 @@ static void solve_group(rxd_model* m, rxd_group* g, double dt) {
             rxd_lu_solve(n, jac, rhs, NULL);
         }
         for (int r = 0; r < nin; ++r) {
-            m->states[g->slot[l * ns + unk[r]]] += rhs[r];
+            if (bval) {
+                bval[g->slot[l * ns + unk[r]]] = rhs[r];
+            } else {
+                m->states[g->slot[l * ns + unk[r]]] += rhs[r];
+            }
         }
         if (ne) {
             double* de = g->ecs_delta + (size_t) l * ne;
@@ -171,7 +181,44 @@ void rxd_reactions(rxd_model* m, double dt) {
         if (g->fast) {
             g->fast(g->nloc, g->slot, g->param, g->mult, g->nmult, g->vptr, m->states, dt);
         } else if (g->nslot + g->necs > 0 && g->nloc > 0) {
-            solve_group(m, g, dt);
+            solve_group(m, g, dt, m->states, NULL);
+        }
+    }
+}
+
+void rxd_reactions_solve(rxd_model* m, double gamma, const double* y, double* b) {
+    for (int k = 0; k < m->ngroup; ++k) {
+        rxd_group* g = &m->groups[k];
+        if (g->nslot + g->necs > 0 && g->nloc > 0) {
+            solve_group(m, g, gamma, y, b);
+        }
+    }
+}
+
+void rxd_reaction_rates(rxd_model* m, double* rhs) {
+    double* w = m->rwork;
+    for (int k = 0; k < m->ngroup; ++k) {
+        rxd_group* g = &m->groups[k];
+        const int ns = g->nslot, ne = g->necs;
+        double* y = w;
+        double* p = y + ns + 1;
+        double* ye = p + g->nparam + 1;
+        double* pe = ye + ne + 1;
+        double* f0 = pe + g->necsparam + 1;
+        double* fe0 = f0 + ns + 1;
+        for (int l = 0; l < g->nloc; ++l) {
+            double v = g->vptr ? *g->vptr[l] : 0.0;
+            const double* mult = g->nmult ? g->mult + (size_t) l * g->nmult : NULL;
+            gather(m, m->states, g, l, NAN, y, p, ye, pe);
+            memset(f0, 0, sizeof(double) * ns);
+            memset(fe0, 0, sizeof(double) * ne);
+            g->fn(y, p, ye, pe, f0, fe0, mult, v, NULL);
+            for (int s = 0; s < ns; ++s) {
+                int i = g->slot[l * ns + s];
+                if (i >= 0) {
+                    rhs[i] += f0[s];
+                }
+            }
         }
     }
 }
@@ -202,7 +249,7 @@ void rxd_membrane_currents(rxd_model* m, nrn_ctx* ctx) {
         for (int l = 0; l < g->nloc; ++l) {
             double v = g->vptr ? *g->vptr[l] : 0.0;
             const double* mult = g->nmult ? g->mult + (size_t) l * g->nmult : NULL;
-            gather(m, g, l, NAN, y, p, ye, pe);
+            gather(m, m->states, g, l, NAN, y, p, ye, pe);
             memset(flux, 0, sizeof(double) * g->nflux);
             g->fn(y, p, ye, pe, f0, fe0, mult, v, flux);
             for (int f = 0; f < g->nflux; ++f) {

@@ -200,6 +200,9 @@ typedef struct rxd_model {
     rxd_ics* ics;
     int nthread;
     int membrane_flux;       /* nonzero when a group produces membrane currents */
+    /* variable step */
+    double* cv_full;         /* [2n] scratch: b and y with the zero-volume nodes */
+    const double* cv_atol;   /* [n - nzvi] absolute tolerance scale, or NULL */
 } rxd_model;
 
 void rxd_nonvint(nrn_ctx* ctx, int phase, void* data);
@@ -216,5 +219,17 @@ void rxd_grid_fluxes(rxd_grid* g, double dt);
 void rxd_ics_step(rxd_ics* g, double dt);
 void rxd_ics_transfer(rxd_ics* g);
 void rxd_node_fluxes(const rxd_flux_table* f, double* states, double dt);
+void rxd_diffusion_rates(const rxd_model* m, const double* y, double* rhs);
+void rxd_ion_currents(const rxd_model* m, double* rhs);
+void rxd_reaction_rates(rxd_model* m, double* rhs);
+void rxd_reactions_solve(rxd_model* m, double gamma, const double* y, double* b);
+
+/* The 1-D states as an ODE block of the engine's variable-step integrator (neuron_core
+ * cvode_api.h nrn_cvode_block): y holds the states without the zero-volume nodes. */
+int rxd_cv_count(void* data);
+void rxd_cv_states(void* data, double* y);
+int rxd_cv_fun(void* data, double t, double* y, double* ydot);
+int rxd_cv_solve(void* data, double gamma, double* b, double* y);
+void rxd_cv_atol(void* data, double* scale);
 
 #endif

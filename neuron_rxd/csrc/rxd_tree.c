@@ -58,7 +58,7 @@ void rxd_tree_solve(rxd_model* m, double* rhs, double dt) {
 }
 
 /* rhs += -G y (mM/ms). */
-static void diffusion_rates(const rxd_model* m, const double* y, double* rhs) {
+void rxd_diffusion_rates(const rxd_model* m, const double* y, double* rhs) {
     const int* restrict par = m->parent;
     const int* restrict sn = m->solve_node;
     for (int k = 0; k < m->nsolve; ++k) {
@@ -74,7 +74,7 @@ static void diffusion_rates(const rxd_model* m, const double* y, double* rhs) {
 
 /* rhs += concentration change (mM/ms) from the engine's ion currents, less the part rxd's
  * own membrane fluxes produced (already applied by the reactions). */
-static void ion_currents(const rxd_model* m, double* rhs) {
+void rxd_ion_currents(const rxd_model* m, double* rhs) {
     for (int k = 0; k < m->ncur; ++k) {
         rhs[m->cur_index[k]] += m->cur_scale[k] * (*m->cur_ptr[k] - m->cur_induced[k]);
     }
@@ -114,9 +114,9 @@ static void one_d_step(rxd_model* m, double dt) {
     double* restrict rhs = m->work;
     memset(rhs, 0, sizeof(double) * n);
     if (m->diffusion) {
-        diffusion_rates(m, m->states, rhs);
+        rxd_diffusion_rates(m, m->states, rhs);
     }
-    ion_currents(m, rhs);
+    rxd_ion_currents(m, rhs);
     for (int i = 0; i < n; ++i) {
         rhs[i] *= dt;
     }

@@ -38,11 +38,31 @@ def rxd_py_source(ident):
         return 0.0
 
 
+def _address(name: str) -> int:
+    return int(ffi.cast("uintptr_t", ffi.addressof(lib, name)))
+
+
 def register() -> None:
-    """Join the engine's step (once per process)."""
+    """Join the engine's step and its variable-step integrator (once per process); tell the
+    integrator its equations may have changed."""
     if _registered["id"] is None:
-        fn = int(ffi.cast("uintptr_t", ffi.addressof(lib, "rxd_nonvint")))
-        _registered["id"] = nonvint.register(fn, int(ffi.cast("uintptr_t", _cmodel)))
+        _registered["id"] = nonvint.register(_address("rxd_nonvint"),
+                                             int(ffi.cast("uintptr_t", _cmodel)))
+    from neuron_core.engine import ffi as eng_ffi, lib as eng_lib
+    from neuron_core.variable_step import controller
+    if _registered.get("block") is None:
+        blk = eng_ffi.new("nrn_cvode_block*")
+        blk.count = eng_ffi.cast("int(*)(void*)", _address("rxd_cv_count"))
+        blk.states = eng_ffi.cast("void(*)(void*, double*)", _address("rxd_cv_states"))
+        blk.fun = eng_ffi.cast("int(*)(void*, double, double*, double*)", _address("rxd_cv_fun"))
+        blk.solve = eng_ffi.cast("int(*)(void*, double, double*, double*)",
+                                 _address("rxd_cv_solve"))
+        blk.atol = eng_ffi.cast("void(*)(void*, double*)", _address("rxd_cv_atol"))
+        blk.data = eng_ffi.cast("void*", int(ffi.cast("uintptr_t", _cmodel)))
+        if eng_lib.nrn_cvode_block_register(blk) < 0:
+            raise RuntimeError("the engine has no room for rxd's variable-step block")
+        _registered["block"] = blk
+    controller.blocks_changed()
 
 
 def keep(obj):
@@ -96,6 +116,7 @@ def clear() -> None:
     m.ncur = m.nconc = m.ngroup = m.ngrid = m.nics = m.nzvi = m.necsgroup = 0
     m.flux.n = 0
     m.membrane_flux = 0
+    m.cv_atol = ffi.NULL
     m.diffusion = 0
     _keep.clear()
     _pointer_tables.clear()

@@ -141,7 +141,23 @@ def _wire(live: list, reactions: list, grids: list, ics: list) -> None:
     _wire_reactions(m, live, reactions, grids, ics, cur_map)
     _wire_fluxes(m, grids, ics)
     m.nthread = 1
+    m.cv_full = _link.darr(numpy.zeros(2 * max(n, 1)))
+    zvi = numpy.nonzero(node._volumes == 0)[0]
+    m.cv_atol = _link.darr(_atol_scale(live, n, zvi)) if n > len(zvi) else ffi.NULL
     _link.register()
+
+
+def _atol_scale(live: list, n: int, zvi: numpy.ndarray) -> numpy.ndarray:
+    """Absolute tolerance scale of the variable-step states (1-D nodes without the junctions):
+    each species' atolscale on its nodes, except the last species, which NEURON skips."""
+    scale = numpy.ones(n - len(zvi))
+    for sp in live[:-1]:
+        j = 0
+        for i in sp._indices1d():
+            while j < len(zvi) and zvi[j] <= i:
+                j += 1
+            scale[i - j] *= sp._atolscale
+    return scale
 
 
 def _wire_tree(m, live: list, n: int) -> None:

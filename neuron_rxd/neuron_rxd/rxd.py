@@ -156,15 +156,30 @@ def _init() -> None:
     from . import species
     if not species._live_species():
         return
-    from neuron_core.variable_step import controller
-    if controller.active:
-        raise RxDException("rxd needs the fixed time step: the engine's variable step method "
-                           "(CVode) does not integrate reaction-diffusion states yet; use "
-                           "CVode().active(False)")
     initializer._do_init()
     if _state["dirty"]:
         _setup()
+    _check_variable_step()
     _init_concentration()
+
+
+def _check_variable_step() -> None:
+    """The variable-step integrator takes the 1-D states; refuse what it cannot take yet."""
+    from neuron_core.variable_step import controller
+    from . import _link
+    if not controller.active:
+        return
+    m = _link.model_ref()
+    what = []
+    if m.ngrid:
+        what.append("extracellular regions")
+    if m.nics:
+        what.append("sections solved in 3-D")
+    if m.membrane_flux:
+        what.append("reactions with membrane_flux=True")
+    if what:
+        raise RxDException("the variable step method (CVode) does not integrate rxd models with "
+                           "%s yet; use CVode().active(False)" % " or ".join(what))
 
 
 def _init_concentration() -> None:

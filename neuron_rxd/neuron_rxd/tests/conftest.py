@@ -85,7 +85,20 @@ class Sim:
         for p in pts:
             sec.pt3dadd(*p)
 
+    def cvode(self, on, atol=None):
+        from neuron_core.cvode import CVode
+        cv = CVode()
+        cv.active(on)
+        if atol is not None:
+            cv.atol(atol)
+
+    def solve(self, t):
+        from neuron_core.cvode import CVode
+        CVode().solve(t)
+
 
 @pytest.fixture
 def sim():
-    return Sim()
+    s = Sim()
+    yield s
+    s.cvode(False)

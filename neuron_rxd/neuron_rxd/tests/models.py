@@ -487,7 +487,53 @@ def ics_flux_state(sim, rxd):
             "amount": [_amount(a)], "mid": [mid.concentration]}
 
 
-MODELS = {f.__name__: f for f in (ics_flux_state, ics_diffusion, ics_currents, ics_branch_reactions, ics_inhomogeneous, d_changes, more_geometry, diffusion_tree, bistable, trivial_ecs, ion_coupling, mcr_flux,
+def cvode_tree(sim, rxd):
+    """The variable step method on 1-D rxd: a tree with junctions, a buffer reaction, an
+    uptake Rate, a leak current and per-species absolute tolerance scales."""
+    soma = sim.Section("soma")
+    soma.L, soma.diam, soma.nseg = 10.0, 5.0, 3
+    d1 = sim.Section("d1")
+    d1.connect(soma(1))
+    d1.L, d1.diam, d1.nseg = 50.0, 1.0, 7
+    d2 = sim.Section("d2")
+    d2.connect(soma(0.5))
+    d2.L, d2.diam, d2.nseg = 30.0, 0.8, 4
+    sim.insert(soma, "tcaleak")
+    cyt = rxd.Region([soma, d1, d2], nrn_region="i")
+    ca = rxd.Species(cyt, name="ca", d=0.3, charge=2, atolscale=1e-4,
+                     initial=lambda nd: 0.01 if nd.sec is d1 and nd.x < 0.3 else 1e-4)
+    buf = rxd.Species(cyt, name="buf", d=0.05, initial=0.02, atolscale=0.1)
+    cabuf = rxd.Species(cyt, name="cabuf", d=0.05, initial=0.0)
+    rxd.Reaction(ca + buf, cabuf, 10.0, 0.5)
+    rxd.Rate(ca, -0.1 * ca)
+    sim.cvode(True, atol=1e-6)
+    sim.finitialize(-65)
+    out = {}
+    for t in (0.5, 2, 6):
+        sim.solve(t)
+        out["ca_%g" % t] = list(ca.nodes.concentration)
+        out["cabuf_%g" % t] = list(cabuf.nodes.concentration)
+    out["cai"] = [seg.cai for sec in (soma, d1, d2) for seg in sec]
+    return out
+
+
+def cvode_bistable(sim, rxd):
+    """The bistable wave of NEURON's rxd test under the variable step method."""
+    s = sim.Section("s")
+    s.nseg = 101
+    cyt = rxd.Region([s])
+    c = rxd.Species(cyt, name="c", initial=lambda node: 1 if 0.4 < node.x < 0.6 else 0, d=1)
+    rxd.Rate(c, -c * (1 - c) * (0.3 - c))
+    sim.cvode(True)
+    sim.finitialize(-65)
+    out = {}
+    for t in (1, 5):
+        sim.solve(t)
+        out["c_%g" % t] = list(c.nodes.concentration)
+    return out
+
+
+MODELS = {f.__name__: f for f in (cvode_tree, cvode_bistable, ics_flux_state, ics_diffusion, ics_currents, ics_branch_reactions, ics_inhomogeneous, d_changes, more_geometry, diffusion_tree, bistable, trivial_ecs, ion_coupling, mcr_flux,
                                    er_calcium, ecs_currents, geometry_3d, math_rates, ecs_reactions,
                                    ecs_inhomogeneous, ecs_permeability, ecs_mcr)}
 TOLERANCE = 1e-9

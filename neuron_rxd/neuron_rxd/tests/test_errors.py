@@ -144,14 +144,14 @@ def test_properties_frozen_after_instantiation():
         rxd.set_solve_type(dimension=1)
 
 
-def test_variable_step_is_refused_clearly():
+def test_variable_step_refuses_grids_clearly():
     from neuron_core.cvode import CVode
-    cyt = rxd.Region([_sec()])
-    a = rxd.Species(cyt, name="a", initial=1)  # noqa: F841
+    ecs = rxd.Extracellular(-10, -10, -10, 10, 10, 10, dx=5)
+    a = rxd.Species(ecs, name="a", d=1, initial=1)  # noqa: F841
     cv = CVode()
     cv.active(True)
     try:
-        with pytest.raises(RxDException, match="fixed time step"):
+        with pytest.raises(RxDException, match="CVode.*extracellular regions"):
             nc.finitialize(-65)
     finally:
         cv.active(False)

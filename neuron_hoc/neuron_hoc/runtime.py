@@ -245,13 +245,27 @@ def install(interp) -> None:
             f = f[0]                 # cell.dend(0): element 0 of a section array
         return f(*args)
 
+    plain_types = set()   # types of objects that are neither template instances nor sections
+
     def _mcw(o, name, out, *args):
-        """A method call whose object-variable arguments the method may reassign."""
+        """A method call whose object-variable arguments the method may reassign (only
+        template methods can; the call on any other object is _mc's, done inline)."""
+        t = type(o)
+        if t in plain_types:
+            try:
+                f = getattr(o, name)
+            except AttributeError:
+                raise member_error(o, name) from None
+            if type(f) is HocArray:
+                f = f[0]
+            return f(*args)
         if isinstance(o, HocObject):
-            sym = type(o)._hoc_template.table.get(name)
+            sym = t._hoc_template.table.get(name)
             if sym is not None and sym.public and sym.value is not None and \
                     sym.kind in ("proc", "func", "obfunc", "iter"):
                 return interp.call_protected(sym.value, o, *args, _out=out)
+        elif not _is_section(o):
+            plain_types.add(t)
         return _mc(o, name, *args)
 
     def _mci(o, name, idx, args):

@@ -10,10 +10,15 @@ from typing import Callable
 
 import numpy as np
 
+from .._engine import lib
 from ..errors import NeuronError
 from .args import index_range, is_number, nargs, num
 from ._storage import VectorStorage, vec_arg
 from .hooks import resolve_hoc_function
+
+_scalar_op = lib.nrn_vecops_scalar
+_vector_op = lib.nrn_vecops_vector
+_ADD, _SUB, _MUL, _DIV = lib.NRN_VECOPS_ADD, lib.NRN_VECOPS_SUB, lib.NRN_VECOPS_MUL, lib.NRN_VECOPS_DIV
 
 
 def libm(fn: Callable[[float], float], x: np.ndarray) -> np.ndarray:
@@ -69,7 +74,7 @@ def _as_float(r, what: str) -> float:
 def _operand(self, other, what: str):
     """other as an array matching self, a float, or None when not a Vector operand."""
     if isinstance(other, VectorStorage):
-        if other._cv.size != self._cv.size:
+        if other._s.size != self._s.size:
             raise NeuronError("Vector argument to %s wrong size" % what)
         return other._view()
     if is_number(other):
@@ -82,31 +87,39 @@ class ArithMixin:
 
     # ------------------------------------------------------------------ in place
 
-    def _inplace(self, x, ufunc, what: str) -> "ArithMixin":
-        if type(x) is float or type(x) is int:
-            ufunc(self._arr[: self._cv.size], x, out=self._arr[: self._cv.size])
+    def _inplace(self, x, op: int, what: str) -> "ArithMixin":
+        """self[i] = self[i] op x for a number or an equally long Vector x."""
+        n = self._s.size
+        t = type(x)
+        if t is float or t is int:
+            if n:
+                _scalar_op(self._ptr(), n, x, op)
             return self
-        y = _operand(self, x, what)
-        if y is None:
-            raise NeuronError("%s: argument must be a number or a Vector, got %s" % (what, type(x).__name__))
-        v = self._view()
-        ufunc(v, y, out=v)
-        return self
+        if isinstance(x, VectorStorage):
+            if x._s.size != n:
+                raise NeuronError("Vector argument to %s wrong size" % what)
+            if n:
+                _vector_op(self._ptr(), x._ptr(), n, op)
+            return self
+        if is_number(x):
+            if n:
+                _scalar_op(self._ptr(), n, float(x), op)
+            return self
+        raise NeuronError("%s: argument must be a number or a Vector, got %s" % (what, type(x).__name__))
 
     def add(self, x) -> "ArithMixin":
-        return self._inplace(x, np.add, "Vector.add")
+        return self._inplace(x, _ADD, "Vector.add")
 
     def sub(self, x) -> "ArithMixin":
-        return self._inplace(x, np.subtract, "Vector.sub")
+        return self._inplace(x, _SUB, "Vector.sub")
 
     def mul(self, x) -> "ArithMixin":
-        return self._inplace(x, np.multiply, "Vector.mul")
+        return self._inplace(x, _MUL, "Vector.mul")
 
     def div(self, x) -> "ArithMixin":
         if is_number(x) and x == 0:
             raise NeuronError("Vector.div: division by zero")
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return self._inplace(x, np.divide, "Vector.div")
+        return self._inplace(x, _DIV, "Vector.div")
 
     def scale(self, low, high) -> float:
         """Map the range of the elements onto [low, high]; returns the factor (0 if flat)."""
@@ -206,7 +219,7 @@ class ArithMixin:
         if len(args) > 2:
             raise NeuronError("Vector.apply: too many parameters to apply method")
         f = _callable_for(func, "Vector.apply")
-        s, e = index_range(args, 0, self._cv.size - 1, "Vector.apply")
+        s, e = index_range(args, 0, self._s.size - 1, "Vector.apply")
         a = self._arr
         for i in range(s, e + 1):
             a[i] = _as_float(f(a.item(i)), "Vector.apply")
@@ -217,7 +230,7 @@ class ArithMixin:
         nargs(args, 0, 3, "Vector.reduce")
         f = _callable_for(func, "Vector.reduce")
         base = num(args[0], "Vector.reduce") if args else 0.0
-        s, e = index_range(args, 1, self._cv.size - 1, "Vector.reduce")
+        s, e = index_range(args, 1, self._s.size - 1, "Vector.reduce")
         a = self._arr
         for i in range(s, e + 1):
             base += _as_float(f(a.item(i)), "Vector.reduce")
@@ -227,7 +240,7 @@ class ArithMixin:
 
     def _random(self, r, args: tuple, add: bool, what: str) -> "ArithMixin":
         nargs(args, 0, 2, what)
-        s, e = index_range(args, 0, self._cv.size - 1, what)
+        s, e = index_range(args, 0, self._s.size - 1, what)
         fill = getattr(r, "_fill", None)
         if fill is None:
             raise NeuronError("%s: expected a Random object, got %s" % (what, type(r).__name__))

@@ -28,7 +28,7 @@ class CopyMixin:
 
     def _sub(self, args: tuple, what: str) -> np.ndarray:
         nargs(args, 0, 2, what)
-        n = self._cv.size
+        n = self._s.size
         s = int(chk(args[0], 0, n - 1, what)) if args else 0
         e = int(chk(args[1], s, n - 1, what)) + 1 if len(args) > 1 else n
         return self._arr[s:e]
@@ -53,7 +53,7 @@ class CopyMixin:
         if args and isinstance(args[0], VectorStorage):
             return self._copy_indexed(x, args)
         nargs(args, 0, 5, "Vector.copy")
-        top = x._cv.size - 1
+        top = x._s.size - 1
         src_start, src_end, src_inc = 0, top, 1
         dest_start, dest_inc = 0, 1
         if len(args) == 1:
@@ -77,7 +77,7 @@ class CopyMixin:
         if dest_start < 0:
             raise NeuronError("Vector.copy: dest_start must not be negative")
         size = _cdiv(src_end - src_start, src_inc) * dest_inc + dest_start + 1
-        if self._cv.size < size or (self._cv.size > size and not args):
+        if self._s.size < size or (self._s.size > size and not args):
             self._resize(size)
         count = len(range(src_start, src_end + 1, src_inc))
         if x is self:
@@ -93,8 +93,8 @@ class CopyMixin:
         nargs(args, 1, 2, "Vector.copy")
         eps = float_epsilon()
         src_idx = _trunc_indices(vec_arg(args[0], "Vector.copy")._view() + eps)
-        nx = x._cv.size
-        ny = self._cv.size
+        nx = x._s.size
+        ny = self._s.size
         if len(args) == 2:
             dst_idx = _trunc_indices(vec_arg(args[1], "Vector.copy")._view() + eps)
             ns = min(len(src_idx), len(dst_idx))
@@ -115,7 +115,7 @@ class CopyMixin:
     def ind(self, vindex) -> "EditMixin":
         """New Vector of the elements at the (truncated) indices that are in range."""
         idx = _trunc_indices(vec_arg(vindex, "Vector.ind")._view())
-        idx = idx[(idx >= 0) & (idx < self._cv.size)]
+        idx = idx[(idx >= 0) & (idx < self._s.size)]
         return self._new_like(self._arr[idx])
 
     def index(self, *args) -> "EditMixin":

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._engine import lib
 from ..errors import NeuronError
 from .args import chk, index_range, is_number, nargs, num
 from ._storage import VectorStorage, values_from_iterable
 
 DMAXINT = 9007199254740992.0  # 2**53, the largest count NEURON accepts
+
+_indgen = lib.nrn_vecops_indgen
 
 
 class EditMixin:
@@ -16,51 +19,51 @@ class EditMixin:
     # ------------------------------------------------------------------ size
 
     def size(self) -> int:
-        return self._cv.size
+        return self._s.size
 
     def buffer_size(self, *args) -> int:
         """Capacity; with an argument, reserve exactly that much (never below the size)."""
         nargs(args, 0, 1, "Vector.buffer_size")
         if args:
-            n = int(chk(args[0], self._cv.size, DMAXINT, "Vector.buffer_size"))
-            if n > self._cv.cap:
+            n = int(chk(args[0], self._s.size, DMAXINT, "Vector.buffer_size"))
+            if n > self._s.cap:
                 self._realloc(n)
-        return self._cv.cap
+        return self._s.cap
 
     def resize(self, n) -> "EditMixin":
         self._resize(int(chk(n, 0, DMAXINT, "Vector.resize")))
         return self
 
     def clear(self) -> "EditMixin":
-        self._cv.size = 0
+        self._s.size = 0
         return self
 
     # ------------------------------------------------------------------ elements
 
     def get(self, i) -> float:
-        return self._arr.item(int(chk(i, 0, self._cv.size - 1, "Vector.get")))
+        return self._arr.item(int(chk(i, 0, self._s.size - 1, "Vector.get")))
 
     def set(self, i, value) -> "EditMixin":
-        self._arr[int(chk(i, 0, self._cv.size - 1, "Vector.set"))] = num(value, "Vector.set")
+        self._arr[int(chk(i, 0, self._s.size - 1, "Vector.set"))] = num(value, "Vector.set")
         return self
 
     def _push(self, x: float) -> None:
         """push_back: grows like std::vector (doubling)."""
-        cv = self._cv
-        n = cv.size
-        if n >= cv.cap:
+        s = self._s
+        n = s.size
+        if n >= s.cap:
             self._realloc(n + max(n, 1))
         self._arr[n] = x
-        cv.size = n + 1
+        s.size = n + 1
 
     def _extend_exact(self, values: np.ndarray) -> None:
         """Append values after reserving exactly the room needed (NEURON's Vector append)."""
-        n = self._cv.size
+        n = self._s.size
         k = len(values)
-        if n + k > self._cv.cap:
+        if n + k > self._s.cap:
             self._realloc(n + k)
         self._arr[n : n + k] = values
-        self._cv.size = n + k
+        self._s.size = n + k
 
     def _append_args(self, args: tuple, what: str) -> None:
         for a in args:
@@ -81,41 +84,56 @@ class EditMixin:
 
     def insrt(self, index, *args) -> "EditMixin":
         """Insert numbers and Vectors before element `index`."""
-        at = int(chk(index, 0, self._cv.size, "Vector.insrt"))
+        at = int(chk(index, 0, self._s.size, "Vector.insrt"))
         tail = self._view()[at:].copy()
         self._resize(at)
         self._append_args(args, "Vector.insrt")
         if len(tail):
-            n = self._cv.size
+            n = self._s.size
             self._resize(n + len(tail))[n:] = tail
         return self
 
     def remove(self, start, *args) -> "EditMixin":
         """Remove element `start` or the inclusive range start..end."""
         nargs(args, 0, 1, "Vector.remove")
-        n = self._cv.size
+        n = self._s.size
         s = int(chk(start, 0, n - 1, "Vector.remove"))
         e = int(chk(args[0], s, n - 1, "Vector.remove")) if args else s
         a = self._arr
         k = n - (e + 1)
         a[s : s + k] = a[e + 1 : n].copy()
-        self._cv.size = s + k
+        self._s.size = s + k
         return self
 
     def fill(self, value, *args) -> "EditMixin":
-        nargs(args, 0, 2, "Vector.fill")
-        v = num(value, "Vector.fill")
         if args:
-            s, e = index_range(args, 0, self._cv.size - 1, "Vector.fill")
-            self._arr[s : e + 1] = v
+            nargs(args, 0, 2, "Vector.fill")
+        if type(value) is not float:
+            value = num(value, "Vector.fill")
+        if args:
+            s, e = index_range(args, 0, self._s.size - 1, "Vector.fill")
+            self._arr[s : e + 1] = value
         else:
-            self._view()[:] = v
+            self._arr[: self._s.size] = value
         return self
 
     def indgen(self, *args) -> "EditMixin":
-        """0, 1, 2...; indgen(step); indgen(start, step); indgen(start, stop, step) resizes."""
+        """0, 1, 2...; indgen(step); indgen(start, step); indgen(start, stop, step) resizes.
+        Element i is i*step + start (so 0*(-1) + 0 is +0.0, as in NEURON)."""
+        n = self._s.size
+        k = len(args)
+        if k == 2 and type(args[0]) is float and type(args[1]) is float and \
+                -DMAXINT <= args[1] <= DMAXINT:
+            start, step = args  # the common HOC call, checked as below
+        else:
+            start, step, n = self._indgen_args(args, n)
+        if n:
+            _indgen(self._ptr(), n, start, step)
+        return self
+
+    def _indgen_args(self, args: tuple, n: int):
+        """(start, step, size) of an indgen call; the 3-argument form resizes."""
         nargs(args, 0, 3, "Vector.indgen")
-        n = self._cv.size
         start, step = 0.0, 1.0
         if len(args) == 3:
             start = num(args[0], "Vector.indgen")
@@ -136,11 +154,7 @@ class EditMixin:
             step = chk(args[1], -DMAXINT, DMAXINT, "Vector.indgen")
         elif len(args) == 1:
             step = chk(args[0], -DMAXINT, DMAXINT, "Vector.indgen")
-        out = self._arr[:n]
-        np.multiply(np.arange(n, dtype=float), step, out=out)
-        if start != 0.0:
-            out += start
-        return self
+        return start, step, n
 
     # ------------------------------------------------------------------ Python and C data
 

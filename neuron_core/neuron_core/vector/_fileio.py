@@ -66,7 +66,7 @@ class FileIOMixin:
         """Write the elements (or start..end) as native doubles; returns the count."""
         nargs(args, 0, 2, "Vector.fwrite")
         f = stream(fileobj, "Vector.fwrite")
-        top = self._cv.size - 1
+        top = self._s.size - 1
         s, e = 0, top
         if args:
             s = int(chk(args[0], 0, top, "Vector.fwrite"))
@@ -83,7 +83,7 @@ class FileIOMixin:
         if args:
             self._resize(int(chk(args[0], 0, 1e10, "Vector.fread")))
         kind = int(chk(args[1], 1, 5, "Vector.fread")) if len(args) > 1 else 4
-        n = self._cv.size
+        n = self._s.size
         dtype = {1: "=i1", 2: "=u2", 3: "=f4", 4: "=f8", 5: "=i2"}[kind]
         width = np.dtype(dtype).itemsize
         raw = f.read(n * width)
@@ -167,7 +167,7 @@ class FileIOMixin:
             extra_newline = False
         rest = args[k:]
         nargs(rest, 0, 2, "Vector.printf")
-        top = self._cv.size - 1
+        top = self._s.size - 1
         s, e = 0, top
         if rest:
             s = int(chk(rest[0], 0, top, "Vector.printf"))

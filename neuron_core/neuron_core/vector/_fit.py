@@ -114,7 +114,7 @@ def fit(data, fitted, fcn, indep, pointers: tuple) -> float:
     n = len(pointers)
     if n == 0:
         raise NeuronError("Vector.fit: no parameters to fit")
-    if fv._cv.size != len(y):
+    if fv._s.size != len(y):
         fv._resize(len(y))
     name = fcn if isinstance(fcn, str) else None
     model = _model(name, n) if name is not None else None

@@ -17,7 +17,7 @@ class OrderMixin:
         return self
 
     def sort(self) -> "EditMixin":
-        self._view().sort()
+        self._arr[: self._s.size].sort()
         return self
 
     def sortindex(self, *args) -> "EditMixin":
@@ -31,7 +31,7 @@ class OrderMixin:
         """Shift right (r > 0) or left (r < 0) with wrap-around, or zero fill when a second
         argument is given."""
         nargs(args, 0, 1, "Vector.rotate")
-        n = self._cv.size
+        n = self._s.size
         k = int(num(r, "Vector.rotate"))
         if n == 0:
             return self
@@ -61,11 +61,11 @@ class OrderMixin:
     def resample(self, src, rate) -> "EditMixin":
         """Each source element repeated `rate` times (fractional rates pick by truncation)."""
         x = vec_arg(src, "Vector.resample")
-        f = chk(rate, 0, x._cv.size / 2, "Vector.resample")
-        n = int(x._cv.size * f)
+        f = chk(rate, 0, x._s.size / 2, "Vector.resample")
+        n = int(x._s.size * f)
         idx = (np.arange(n, dtype=float) / f).astype(np.int64) if n else np.zeros(0, np.int64)
         values = x._arr[idx]
-        self._cv.size = 0
+        self._s.size = 0
         self._realloc(n)
         self._set_data(values)
         return self

@@ -75,7 +75,7 @@ class SpectralMixin:
             raise NeuronError("Vector.spctrm: too few points for segments of %d" % (2 * m))
         data = _padded(x, (2 * k + 1) * m)
         psd = _fft.spctrm(data, m, k)
-        if self._cv.size < m:
+        if self._s.size < m:
             self._resize(m)
         self._arr[:m] = psd
         return self

@@ -1,7 +1,7 @@
 """Reductions: sums, moments, extremes, products, errors.
 
-NEURON accumulates left to right (std::accumulate); numpy's pairwise `sum` rounds
-differently, so sums here use the sequential `cumsum` and take its last element.
+NEURON accumulates left to right from 0.0 (std::accumulate); numpy's pairwise `sum` rounds
+differently, so sums here run the sequential C loop of `vecops.c`.
 """
 from __future__ import annotations
 
@@ -9,16 +9,22 @@ import math
 
 import numpy as np
 
+from .._engine import ffi, lib
 from ..errors import NeuronError
 from .args import chk, index_range, nargs
 from ._storage import vec_arg
 
+_csum = lib.nrn_vecops_sum
+_from_buffer = ffi.from_buffer
+_contiguous = np.ascontiguousarray
+
 
 def seqsum(x: np.ndarray) -> float:
-    """Left-to-right sum, rounded exactly as a C loop rounds it."""
-    if len(x) == 0:
+    """0.0 + x[0] + x[1] + ..., rounded exactly as NEURON's C++ loop rounds it."""
+    n = len(x)
+    if n == 0:
         return 0.0
-    return float(np.cumsum(x)[-1])
+    return _csum(_from_buffer("double[]", _contiguous(x, dtype=float)), n)
 
 
 def seqvar(x: np.ndarray) -> float:
@@ -36,10 +42,13 @@ class StatsMixin:
         nargs(args, 0, 2, what)
         if not args:
             return self._view()
-        s, e = index_range(args, 0, self._cv.size - 1, what)
+        s, e = index_range(args, 0, self._s.size - 1, what)
         return self._arr[s : e + 1]
 
     def sum(self, *args) -> float:
+        if not args:
+            n = self._s.size
+            return _csum(self._ptr(), n) if n else 0.0
         return seqsum(self._range(args, "Vector.sum"))
 
     def sumsq(self, *args) -> float:
@@ -49,23 +58,23 @@ class StatsMixin:
     def mean(self, *args) -> float:
         nargs(args, 0, 2, "Vector.mean")
         if args:
-            s, e = index_range(args, 0, self._cv.size - 1, "Vector.mean")
+            s, e = index_range(args, 0, self._s.size - 1, "Vector.mean")
             if e - s < 1:
                 raise NeuronError("Vector.mean: end - start must be > 0")
             # NEURON 9.0.2 evaluates sum / end - start + 1 for a sub-range
             return seqsum(self._arr[s : e + 1]) / e - s + 1
-        if self._cv.size < 1:
+        if self._s.size < 1:
             raise NeuronError("Vector.mean: Vector must have size > 0")
-        return seqsum(self._view()) / self._cv.size
+        return seqsum(self._view()) / self._s.size
 
     def _var_range(self, args: tuple, what: str) -> np.ndarray:
         nargs(args, 0, 2, what)
         if args:
-            s, e = index_range(args, 0, self._cv.size - 1, what)
+            s, e = index_range(args, 0, self._s.size - 1, what)
             if e - s < 1:
                 raise NeuronError("%s: end - start must be > 1" % what)
             return self._arr[s : e + 1]
-        if self._cv.size < 2:
+        if self._s.size < 2:
             raise NeuronError("%s: Vector must have size > 1" % what)
         return self._view()
 
@@ -80,32 +89,32 @@ class StatsMixin:
         return math.sqrt(seqvar(x)) / math.sqrt(float(len(x)))
 
     def min(self, *args) -> float:
-        if self._cv.size == 0:
+        if self._s.size == 0:
             return 0.0
         return float(self._range(args, "Vector.min").min())
 
     def max(self, *args) -> float:
-        if self._cv.size == 0:
+        if self._s.size == 0:
             return 0.0
         return float(self._range(args, "Vector.max").max())
 
     def min_ind(self, *args):
         """Index of the first smallest element (-1.0 for an empty Vector, as NEURON)."""
-        if self._cv.size == 0:
+        if self._s.size == 0:
             return -1.0
         nargs(args, 0, 2, "Vector.min_ind")
-        s, _ = index_range(args, 0, self._cv.size - 1, "Vector.min_ind")
+        s, _ = index_range(args, 0, self._s.size - 1, "Vector.min_ind")
         return s + int(np.argmin(self._range(args, "Vector.min_ind")))
 
     def max_ind(self, *args):
-        if self._cv.size == 0:
+        if self._s.size == 0:
             return -1.0
         nargs(args, 0, 2, "Vector.max_ind")
-        s, _ = index_range(args, 0, self._cv.size - 1, "Vector.max_ind")
+        s, _ = index_range(args, 0, self._s.size - 1, "Vector.max_ind")
         return s + int(np.argmax(self._range(args, "Vector.max_ind")))
 
     def median(self) -> float:
-        n = self._cv.size
+        n = self._s.size
         if n == 0:
             raise NeuronError("Vector.median: Vector must have size > 0")
         x = np.sort(self._view())
@@ -116,8 +125,8 @@ class StatsMixin:
 
     def dot(self, other) -> float:
         y = vec_arg(other, "Vector.dot")
-        n = self._cv.size
-        if y._cv.size < n:
+        n = self._s.size
+        if y._s.size < n:
             raise NeuronError("Vector.dot: Vector argument too small")
         return seqsum(self._view() * y._arr[:n])
 
@@ -129,14 +138,14 @@ class StatsMixin:
         """Mean of (self - other)^2 (times weights when given) over self's size."""
         nargs(args, 0, 1, "Vector.meansqerr")
         y = vec_arg(other, "Vector.meansqerr")
-        n = self._cv.size
-        if n == 0 or n > y._cv.size:
+        n = self._s.size
+        if n == 0 or n > y._s.size:
             raise NeuronError("Vector.meansqerr: Vector argument too small")
         d = self._view() - y._arr[:n]
         sq = d * d
         if args:
             w = vec_arg(args[0], "Vector.meansqerr")
-            if n > w._cv.size:
+            if n > w._s.size:
                 raise NeuronError("Vector.meansqerr: second Vector size too small")
             sq = sq * w._arr[:n]
         return seqsum(sq) / n

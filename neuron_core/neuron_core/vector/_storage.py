@@ -1,9 +1,13 @@
-"""Vector storage: a numpy float64 buffer shared with the engine through a `nrn_vec` struct.
+"""Vector storage: a numpy float64 buffer, shared with the engine through a `nrn_vec` struct.
 
-`_arr` is the whole buffer (its length is the capacity), `_cv.size` the logical length.  The
-engine appends to `_cv` from C while recording and, when it needs room, calls back
-`_c_grow(n)` through `_cv.handle`.  Growing allocates a new array and drops the old one; a
-numpy view handed out earlier keeps the old memory alive, so it never dangles.
+`_arr` is the whole buffer (its length is the capacity); `_s` holds the logical `size` and
+the `cap`acity.  Until the engine asks for the Vector (`_cv`: recording, play, mechanism
+calls), `_s` is a small Python object, so that making and freeing a Vector costs no C
+allocation.  The first `_cv` replaces it by a `nrn_vec` struct with the same two fields
+plus the buffer address; from then on the engine may append to it from C and, when it
+needs room, calls back `_c_grow(n)` through `_cv.handle`.  Growing allocates a new array and
+drops the old one; a numpy view handed out earlier keeps the old memory alive, so it never
+dangles.
 
 Capacity follows std::vector (what NEURON uses), so `buffer_size()` reports NEURON's numbers.
 """
@@ -36,6 +40,16 @@ class _Grower(weakref.ref):
             vec._c_grow(n)
 
 
+class _Sizes:
+    """Size and capacity of a Vector the engine has not seen (the fields of `nrn_vec`)."""
+
+    __slots__ = ("size", "cap")
+
+    def __init__(self, size: int, cap: int) -> None:
+        self.size = size
+        self.cap = cap
+
+
 _ids = itertools.count()
 _EMPTY = np.empty(0)
 _new_cv = ffi.new
@@ -46,34 +60,59 @@ _new_handle = ffi.new_handle
 class VectorStorage:
     """Storage, element access and the Python protocols of Vector."""
 
-    __slots__ = ("_arr", "_cv", "_handle", "_label", "_id", "__weakref__")
+    __slots__ = ("_arr", "_s", "_p", "_handle", "_label", "_id", "__weakref__")
 
     hoc_name = "Vector"
 
-    def __new__(cls, *args, **kwargs):
-        self = object.__new__(cls)
-        cv = _new_cv("nrn_vec*")
-        self._arr = _EMPTY  # capacity 0: cv.data stays NULL until the first allocation
-        self._cv = cv
-        self._handle = h = _new_handle(_Grower(self))
-        cv.handle = h
+    def _init_empty(self) -> None:
+        """Empty storage and a new instance number (Vector.__init__ does the same inline)."""
+        self._arr = _EMPTY
+        self._s = _Sizes(0, 0)
+        self._p = None
         self._label = None
         self._id = next(_ids)
-        return self
+
+    # ------------------------------------------------------------- the engine's view
+
+    @property
+    def _cv(self):
+        """The `nrn_vec*` the engine reads and appends to (made on first use)."""
+        s = self._s
+        if type(s) is not _Sizes:
+            return s
+        cv = _new_cv("nrn_vec*")
+        if s.cap:
+            cv.data = self._ptr()
+        cv.cap = s.cap
+        cv.size = s.size
+        self._handle = h = _new_handle(_Grower(self))
+        cv.handle = h
+        self._s = cv
+        return cv
+
+    def _ptr(self):
+        """The buffer as a C `double*` for the loops in `vecops.c` (kept until it changes)."""
+        p = self._p
+        if p is None:
+            p = self._p = _from_buffer("double[]", self._arr)
+        return p
 
     # ------------------------------------------------------------- capacity
 
     def _adopt(self, arr: np.ndarray, n: int) -> None:
         """Take `arr` (a fresh float64 array) as the buffer, holding n elements."""
         self._arr = arr
-        cv = self._cv
-        cv.data = _from_buffer("double[]", arr)
-        cv.cap = len(arr)
-        cv.size = n
+        s = self._s
+        if type(s) is _Sizes:
+            self._p = None
+        else:
+            s.data = self._p = _from_buffer("double[]", arr)
+        s.cap = len(arr)
+        s.size = n
 
     def _realloc(self, cap: int) -> None:
         """Replace the buffer by one of capacity `cap`, keeping the used elements."""
-        n = self._cv.size
+        n = self._s.size
         new = np.empty(cap)
         keep = n if n < cap else cap
         new[:keep] = self._arr[:keep]
@@ -81,28 +120,28 @@ class VectorStorage:
 
     def _c_grow(self, n: int) -> None:
         """Engine callback: make room for at least n elements."""
-        if n > self._cv.cap:
+        if n > self._s.cap:
             self._realloc(int(n))
 
     def _resize(self, n: int) -> np.ndarray:
         """Set the logical size (new elements are 0.0); returns the view of the elements."""
-        cv = self._cv
-        old = cv.size
-        if n > cv.cap:
+        s = self._s
+        old = s.size
+        if n > s.cap:
             self._realloc(max(2 * old, n))
         if n > old:
             self._arr[old:n] = 0.0
-        cv.size = n
+        s.size = n
         return self._arr[:n]
 
     def _grow_by(self, k: int) -> int:
         """Append k uninitialised slots the way std::vector::insert grows; returns old size."""
-        cv = self._cv
-        old = cv.size
+        s = self._s
+        old = s.size
         n = old + k
-        if n > cv.cap:
+        if n > s.cap:
             self._realloc(old + max(old, k))
-        cv.size = n
+        s.size = n
         return old
 
     def _set_data(self, values: np.ndarray) -> None:
@@ -111,17 +150,17 @@ class VectorStorage:
 
     def as_numpy(self) -> np.ndarray:
         """Zero-copy view of the elements (valid until the Vector is resized beyond its buffer)."""
-        return self._arr[: self._cv.size]
+        return self._arr[: self._s.size]
 
     def _view(self) -> np.ndarray:
-        return self._arr[: self._cv.size]
+        return self._arr[: self._s.size]
 
     def _new_like(self, values) -> "VectorStorage":
         """A new Vector (NEURON's class, not a subclass) holding a copy of `values`."""
         cls = _VECTOR[0]
         if cls is None:
             cls = _vector_class()
-        out = cls.__new__(cls)
+        out = cls()
         arr = np.array(values, dtype=float)
         out._adopt(arr, len(arr))
         return out
@@ -146,13 +185,13 @@ class VectorStorage:
     # ------------------------------------------------------------- Python sequence protocol
 
     def __len__(self) -> int:
-        return self._cv.size
+        return self._s.size
 
     def __iter__(self) -> Iterator[float]:
-        return iter(self._arr[: self._cv.size].tolist())
+        return iter(self._arr[: self._s.size].tolist())
 
     def __getitem__(self, i):
-        n = self._cv.size
+        n = self._s.size
         if type(i) is not int:
             if type(i) is slice:
                 return self._new_like(self._arr[:n][i])
@@ -164,7 +203,7 @@ class VectorStorage:
         raise IndexError("%s index out of range" % self.hname())
 
     def __setitem__(self, i, value) -> None:
-        n = self._cv.size
+        n = self._s.size
         if type(i) is slice:
             self._assign_slice(i, value, n)
             return
@@ -208,7 +247,7 @@ class VectorStorage:
 
     @property
     def __array_interface__(self) -> dict:
-        view = self._arr[: self._cv.size]
+        view = self._arr[: self._s.size]
         return {"shape": view.shape, "typestr": view.dtype.str, "version": 3, "data": view}
 
     def __reduce__(self):
@@ -224,7 +263,10 @@ class _Elements:
         self._vec = vec
 
     def __getitem__(self, i):
-        return self._vec[i]
+        vec = self._vec
+        if type(i) is int and 0 <= i < vec._s.size:
+            return vec._arr.item(i)
+        return vec[i]
 
     def __setitem__(self, i, value) -> None:
         self._vec[i] = value

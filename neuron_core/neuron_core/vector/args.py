@@ -12,12 +12,20 @@ from ..errors import NeuronError
 _FAST_NUMBERS = (float, int)
 
 
+_KINDS: dict = {}  # type -> is_number answer, so that objects skip the slow ABC checks
+
+
 def is_number(x: object) -> bool:
     """True for Python and numpy real numbers (not bool-like objects such as Vectors)."""
     t = type(x)
     if t is float or t is int:
         return True
-    return isinstance(x, (numbers.Real, np.number)) and not isinstance(x, np.complexfloating)
+    r = _KINDS.get(t)
+    if r is None:
+        r = isinstance(x, (numbers.Real, np.number)) and not isinstance(x, np.complexfloating)
+        if x.__class__ is t and len(_KINDS) < 1000:
+            _KINDS[t] = r
+    return r
 
 
 def num(x: object, what: str) -> float:

@@ -63,8 +63,10 @@ class List(HocIdentity):
 
     def append(self, obj) -> float:
         """Add at the end; returns the new count."""
-        items = self._editable("List.append")
-        items.append(self._check_object(obj, "List.append"))
+        items = self._items if self._template is None else self._editable("List.append")
+        if is_number(obj) or isinstance(obj, str):
+            self._check_object(obj, "List.append")
+        items.append(obj)
         return float(len(items))
 
     def prepend(self, obj) -> float:
@@ -86,10 +88,13 @@ class List(HocIdentity):
         return float(len(items))
 
     def remove_all(self) -> float:
-        self._editable("List.remove_all").clear()
+        items = self._items if self._template is None else self._editable("List.remove_all")
+        items.clear()
         return 0.0
 
     def count(self) -> int:
+        if self._template is None:
+            return len(self._items)
         return len(self._objects())
 
     def index(self, obj) -> int:

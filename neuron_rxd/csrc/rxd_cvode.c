@@ -77,6 +77,9 @@ int rxd_cv_fun(void* data, double t, double* y, double* ydot) {
         rxd_diffusion_rates(m, m->states, rhs);
     }
     rxd_reaction_rates(m, rhs);
+    if (m->membrane_flux) {
+        rxd_membrane_currents(m, NULL);
+    }
     rxd_ion_currents(m, rhs);
     rxd_node_fluxes(&m->flux, rhs, 1.0);
     pack(m, rhs, ydot);

@@ -225,7 +225,8 @@ void rxd_reaction_rates(rxd_model* m, double* rhs) {
 
 /* Membrane currents of reactions with membrane_flux (phase CURRENT): each flux output adds
  * I (mA/cm2) to its ion current and -I to the node's rhs; the ion-current coupling later
- * skips I, whose concentration change the reaction itself makes. */
+ * skips I, whose concentration change the reaction itself makes.  ctx NULL: only the
+ * induced currents (for the variable step's f). */
 void rxd_membrane_currents(rxd_model* m, nrn_ctx* ctx) {
     memset(m->cur_induced, 0, sizeof(double) * (m->ncur > 0 ? m->ncur : 0));
     for (int k = 0; k < m->ngrid; ++k) {
@@ -258,9 +259,11 @@ void rxd_membrane_currents(rxd_model* m, nrn_ctx* ctx) {
                 if (cur == 0.0 && !g->flux_ion[o]) {
                     continue;
                 }
-                ctx->rhs[g->flux_node[l]] -= cur;
-                if (g->flux_ion[o]) {
-                    *g->flux_ion[o] += cur;
+                if (ctx) {
+                    ctx->rhs[g->flux_node[l]] -= cur;
+                    if (g->flux_ion[o]) {
+                        *g->flux_ion[o] += cur;
+                    }
                 }
                 for (int side = 0; side < 2; ++side) {
                     int c = g->flux_cur[2 * o + side];

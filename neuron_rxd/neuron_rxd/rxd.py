@@ -175,8 +175,6 @@ def _check_variable_step() -> None:
         what.append("extracellular regions")
     if m.nics:
         what.append("sections solved in 3-D")
-    if m.membrane_flux:
-        what.append("reactions with membrane_flux=True")
     if what:
         raise RxDException("the variable step method (CVode) does not integrate rxd models with "
                            "%s yet; use CVode().active(False)" % " or ".join(what))

@@ -1,7 +1,8 @@
 """Models the tests run and compare with NEURON 9.0.2's results (tests/data/reference.json).
 
 Each model takes a simulator adapter (`sim`: sections, vectors, finitialize, run to t) and
-an rxd module, and returns {name: list of numbers}.  The same functions produced the
+an rxd module, and returns {name: list of numbers}.  Reactions are bound to local names: rxd
+holds them weakly, so an unbound reaction vanishes at once (in NEURON too).  The same functions produced the
 reference data when run with NEURON 9.0.2 (its `h` behind an adapter with the same methods),
 with the leak mechanisms of mechs/rxdtestmechs.c written in NMODL.
 """
@@ -30,8 +31,8 @@ def diffusion_tree(sim, rxd):
                      initial=lambda nd: 0.01 if nd.sec is d1 and nd.x < 0.3 else 1e-4)
     buf = rxd.Species(cyt, name="buf", d=0.05, initial=0.02)
     cabuf = rxd.Species(cyt, name="cabuf", d=0.05, initial=0.0)
-    rxd.Reaction(ca + buf, cabuf, 10.0, 0.5)
-    rxd.Rate(ca, -0.1 * ca)
+    react1 = rxd.Reaction(ca + buf, cabuf, 10.0, 0.5)
+    react2 = rxd.Rate(ca, -0.1 * ca)
     recs = {"t": sim.record(sim.ref_t())}
     for name, sec, x in (("soma", soma, 0.5), ("d1", d1, 0.1), ("d2", d2, 0.9), ("d3", d3, 0.5),
                          ("d11", d11, 0.5)):
@@ -57,7 +58,7 @@ def bistable(sim, rxd):
     s.nseg = 101
     cyt = rxd.Region([s])
     c = rxd.Species(cyt, name="c", initial=lambda node: 1 if 0.4 < node.x < 0.6 else 0, d=1)
-    rxd.Rate(c, -c * (1 - c) * (0.3 - c))
+    react3 = rxd.Rate(c, -c * (1 - c) * (0.3 - c))
     sim.set_dt(0.025)
     sim.finitialize(-65)
     sim.run(5)
@@ -115,7 +116,7 @@ def mcr_flux(sim, rxd):
     na = rxd.Species([cyt, ecs], name="na", d=0.5, charge=1,
                      initial=lambda nd: 12.0 if nd.region is cyt else 140.0)
     gate = rxd.Parameter(mem, initial=lambda nd: 0.2 + nd.x)
-    rxd.MultiCompartmentReaction(na[ecs], na[cyt], 1e4 * gate[mem], 1e4 * gate[mem], membrane=mem,
+    react4 = rxd.MultiCompartmentReaction(na[ecs], na[cyt], 2e-2 * gate[mem], 2e-2 * gate[mem], membrane=mem,
                                  membrane_flux=True)
     recs = {"t": sim.record(sim.ref_t()), "v": sim.record(dend(0.5)._ref_v),
             "nai": sim.record(dend(0.5)._ref_nai), "nao": sim.record(dend(0.5)._ref_nao),
@@ -142,10 +143,10 @@ def er_calcium(sim, rxd):
                      initial=lambda nd: (0.002 if nd.x < 0.4 else 5e-5) if nd.region is cyt else 0.4)
     cbd = rxd.Species(cyt, d=0.02, initial=0.05)
     cacbd = rxd.Species(cyt, d=0.02, initial=0.0)
-    rxd.Reaction(ca[cyt] + cbd, cacbd, 20.0, 1.0)
-    rxd.MultiCompartmentReaction(ca[cyt], ca[er], 2.0 * ca[cyt] / (ca[cyt] + 1e-3), membrane=cyt_er,
+    react5 = rxd.Reaction(ca[cyt] + cbd, cacbd, 20.0, 1.0)
+    react6 = rxd.MultiCompartmentReaction(ca[cyt], ca[er], 2.0 * ca[cyt] / (ca[cyt] + 1e-3), membrane=cyt_er,
                                  custom_dynamics=True)
-    rxd.MultiCompartmentReaction(ca[er], ca[cyt], 0.05 * rxd.rxdmath.exp((rxd.v + 65) / 20.0),
+    react7 = rxd.MultiCompartmentReaction(ca[er], ca[cyt], 0.05 * rxd.rxdmath.exp((rxd.v + 65) / 20.0),
                                  0.05 * rxd.rxdmath.exp((rxd.v + 65) / 20.0), membrane=cyt_er)
     recs = {"t": sim.record(sim.ref_t()), "cai": sim.record(dend(0.1)._ref_cai),
             "ca_er": sim.record(ca[er].nodes(dend(0.1))[0]._ref_concentration),
@@ -229,11 +230,11 @@ def math_rates(sim, rxd):
     a = rxd.Species(r, initial=lambda nd: 0.5 + nd.x, d=0.1)
     b = rxd.State(r, initial=0.2)
     p = rxd.Parameter(r, value=lambda nd: 2.0 * nd.x)
-    rxd.Rate(a, 0.1 * m.exp(-a) - 0.05 * m.log(1 + a) + 0.01 * m.tanh(a - p) + 0.02 * m.vtrap(a - 1, 0.5)
+    react8 = rxd.Rate(a, 0.1 * m.exp(-a) - 0.05 * m.log(1 + a) + 0.01 * m.tanh(a - p) + 0.02 * m.vtrap(a - 1, 0.5)
              + 0.001 * a ** 2 + 0.01 * m.sqrt(a) * m.cos(p) - 0.02 * m.fabs(a - 1) + 0.001 * m.erf(a))
-    rxd.Reaction(a > b, 0.3)
-    rxd.Reaction(2 * b < a, 0.1, custom_dynamics=True)
-    rxd.Rate(b, p * 0.01 + 0.001 * m.pow(b, 1.5) + 0.001 * m.atan2(a, b) + 0.01 * m.sinh(0.1 * b))
+    react9 = rxd.Reaction(a > b, 0.3)
+    react10 = rxd.Reaction(2 * b < a, 0.1, custom_dynamics=True)
+    react11 = rxd.Rate(b, p * 0.01 + 0.001 * m.pow(b, 1.5) + 0.001 * m.atan2(a, b) + 0.01 * m.sinh(0.1 * b))
     sim.set_dt(0.05)
     sim.finitialize(-65)
     sim.run(8)
@@ -250,8 +251,8 @@ def ecs_reactions(sim, rxd):
                     initial=lambda nd: 10.0 if nd.x3d < 20 else 3.0)
     buf = rxd.Species(ecs, d=0.1, initial=0.5)
     kbuf = rxd.Species(ecs, d=0.1, initial=0.0)
-    rxd.Reaction(k + buf, kbuf, 200.0, 1.0)
-    rxd.Rate(k, -0.05 * (k - 3.0))
+    react12 = rxd.Reaction(k + buf, kbuf, 200.0, 1.0)
+    react13 = rxd.Rate(k, -0.05 * (k - 3.0))
     rec = sim.record(k[ecs].node_by_location(15, 15, 15)._ref_value)
     sim.set_dt(0.05)
     sim.finitialize(-65)
@@ -299,7 +300,7 @@ def ecs_mcr(sim, rxd):
     mem = rxd.Region([dend], geometry=rxd.membrane, name="mem")
     k = rxd.Species([cyt, ecs], name="k", d=1.0, charge=1,
                     initial=lambda nd: 140.0 if nd.region is cyt else 4.0)
-    rxd.MultiCompartmentReaction(k[cyt], k[ecs], 5e3, 5e3, membrane=mem, membrane_flux=True)
+    react14 = rxd.MultiCompartmentReaction(k[cyt], k[ecs], 5e3, 5e3, membrane=mem, membrane_flux=True)
     recs = {"t": sim.record(sim.ref_t()), "v": sim.record(dend(0.5)._ref_v),
             "ki": sim.record(dend(0.5)._ref_ki), "ko": sim.record(dend(0.5)._ref_ko),
             "ik": sim.record(dend(0.5)._ref_ik)}
@@ -421,8 +422,8 @@ def ics_branch_reactions(sim, rxd):
     buf = rxd.Species(cyt, name="buf", d=0.05, initial=0.02)
     cabuf = rxd.Species(cyt, name="cabuf", d=0.05, initial=0.0)
     k = rxd.Parameter(cyt, name="kup", initial=0.2)
-    rxd.Reaction(ca + buf, cabuf, 10.0, 0.5)
-    rxd.Rate(ca, -k * ca)
+    react15 = rxd.Reaction(ca + buf, cabuf, 10.0, 0.5)
+    react16 = rxd.Rate(ca, -k * ca)
     recs = {"cai_soma": sim.record(soma(0.5)._ref_cai), "cai_d1": sim.record(d1(0.9)._ref_cai)}
     sim.set_dt(0.05)
     sim.finitialize(-65)
@@ -477,7 +478,7 @@ def ics_flux_state(sim, rxd):
     r = rxd.Region([dend], dx=0.4)
     a = rxd.Species(r, d=0.5, initial=lambda nd: 0.1 * nd.x3d)
     s = rxd.State(r, initial=0.5)
-    rxd.Rate(s, m.exp(-a) - s)
+    react17 = rxd.Rate(s, m.exp(-a) - s)
     mid = a.nodes[len(a.nodes) // 2]
     mid.include_flux(2e5)
     sim.set_dt(0.05)
@@ -504,8 +505,8 @@ def cvode_tree(sim, rxd):
                      initial=lambda nd: 0.01 if nd.sec is d1 and nd.x < 0.3 else 1e-4)
     buf = rxd.Species(cyt, name="buf", d=0.05, initial=0.02, atolscale=0.1)
     cabuf = rxd.Species(cyt, name="cabuf", d=0.05, initial=0.0)
-    rxd.Reaction(ca + buf, cabuf, 10.0, 0.5)
-    rxd.Rate(ca, -0.1 * ca)
+    react18 = rxd.Reaction(ca + buf, cabuf, 10.0, 0.5)
+    react19 = rxd.Rate(ca, -0.1 * ca)
     sim.cvode(True, atol=1e-6)
     sim.finitialize(-65)
     out = {}
@@ -523,7 +524,7 @@ def cvode_bistable(sim, rxd):
     s.nseg = 101
     cyt = rxd.Region([s])
     c = rxd.Species(cyt, name="c", initial=lambda node: 1 if 0.4 < node.x < 0.6 else 0, d=1)
-    rxd.Rate(c, -c * (1 - c) * (0.3 - c))
+    react20 = rxd.Rate(c, -c * (1 - c) * (0.3 - c))
     sim.cvode(True)
     sim.finitialize(-65)
     out = {}
@@ -533,7 +534,36 @@ def cvode_bistable(sim, rxd):
     return out
 
 
-MODELS = {f.__name__: f for f in (cvode_tree, cvode_bistable, ics_flux_state, ics_diffusion, ics_currents, ics_branch_reactions, ics_inhomogeneous, d_changes, more_geometry, diffusion_tree, bistable, trivial_ecs, ion_coupling, mcr_flux,
+def cvode_mcr(sim, rxd):
+    """The variable step method with a multi-compartment reaction producing a membrane current
+    (sodium through the membrane between the cytosol and a shell), with a voltage-dependent
+    uptake of cytosolic sodium into a store."""
+    dend = sim.Section("dend")
+    dend.L, dend.diam, dend.nseg = 50.0, 2.0, 5
+    cyt = rxd.Region([dend], nrn_region="i", name="cyt")
+    mem = rxd.Region([dend], geometry=rxd.membrane, name="mem")
+    ecs = rxd.Region([dend], nrn_region="o", geometry=rxd.Shell(1, 2), name="ecs")
+    na = rxd.Species([cyt, ecs], name="na", d=0.5, charge=1,
+                     initial=lambda nd: 12.0 if nd.region is cyt else 140.0)
+    store = rxd.Species(cyt, name="store", initial=0.0)
+    gate = rxd.Parameter(mem, initial=lambda nd: 0.2 + nd.x)
+    react21 = rxd.MultiCompartmentReaction(na[ecs], na[cyt], 2e-2 * gate[mem], 2e-2 * gate[mem], membrane=mem,
+                                 membrane_flux=True)
+    react22 = rxd.Reaction(na[cyt], store[cyt], 0.5 * rxd.rxdmath.exp(rxd.v / 50.0), 0.1)
+    sim.cvode(True, atol=1e-5)
+    sim.finitialize(-65)
+    out = {}
+    for t in (0.3, 1.0, 3.0):
+        sim.solve(t)
+        out["na_cyt_%g" % t] = list(na[cyt].nodes.concentration)
+        out["na_ecs_%g" % t] = list(na[ecs].nodes.concentration)
+        out["store_%g" % t] = list(store.nodes.concentration)
+        out["v_%g" % t] = [seg.v for seg in dend]
+        out["ina_%g" % t] = [seg.ina for seg in dend]
+    return out
+
+
+MODELS = {f.__name__: f for f in (cvode_mcr, cvode_tree, cvode_bistable, ics_flux_state, ics_diffusion, ics_currents, ics_branch_reactions, ics_inhomogeneous, d_changes, more_geometry, diffusion_tree, bistable, trivial_ecs, ion_coupling, mcr_flux,
                                    er_calcium, ecs_currents, geometry_3d, math_rates, ecs_reactions,
                                    ecs_inhomogeneous, ecs_permeability, ecs_mcr)}
 TOLERANCE = 1e-9

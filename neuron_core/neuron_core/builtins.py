@@ -295,6 +295,10 @@ def _classes() -> Dict[str, Any]:
     from .parallel import ParallelContext
     out["CVode"] = CVode
     out["ParallelContext"] = ParallelContext
+    from .mechselect import MechanismType
+    from .mechstd import MechanismStandard
+    out["MechanismType"] = MechanismType
+    out["MechanismStandard"] = MechanismStandard
     return out
 
 

@@ -103,6 +103,91 @@ int cvb_dense_lsetup(void* data, int convfail, double* ypred, double* fpred, int
 int cvb_dense_lsolve(void* data, double* b, double* ycur, double* fcur, double gamma,
                      double gamrat);
 void cvb_dense_free(cvb_dense* d);
+int cvb_lu_factor(double* a, int n, int* piv);
+void cvb_lu_solve(double* a, int n, int* piv, double* b);
+
+/* ------------------------------------------------------------------------------------------
+ * idb_*: variable-order BDF for implicit systems F(t, y, y') = 0, the method of SUNDIALS IDA
+ * (ida_bdf.c), with a dense direct linear solver for general systems (ida_dense.c).
+ * ------------------------------------------------------------------------------------------ */
+
+#define IDB_MAXORD 5
+#define IDB_SUCCESS 0
+#define IDB_TSTOP_RETURN 1
+#define IDB_TOO_MUCH_WORK -1
+#define IDB_TOO_MUCH_ACC -2
+#define IDB_ERR_FAIL -3
+#define IDB_CONV_FAIL -4
+#define IDB_LSETUP_FAIL -6
+#define IDB_LSOLVE_FAIL -7
+#define IDB_RES_FAIL -8
+#define IDB_REP_RES_ERR -9
+#define IDB_ILL_INPUT -22
+#define IDB_BAD_T -25
+#define IDB_NORMAL 1
+#define IDB_ONE_STEP 2
+
+/* residual r = F(t, y, y'); 0 on success, > 0 recoverable, < 0 fatal */
+typedef int (*idb_res_fn)(double t, double* y, double* yp, double* r, void* data);
+/* prepare solves with J = dF/dy + cj dF/dy' near (y, y'), r = F there (NULL: no setup) */
+typedef int (*idb_lsetup_fn)(void* ldata, double* y, double* yp, double* r);
+/* b <- J^-1 b (ycur, ypcur, rcur: the current iterate and its residual) */
+typedef int (*idb_lsolve_fn)(void* ldata, double* b, double* ycur, double* ypcur, double* rcur);
+
+typedef struct idb_mem {
+    int n, maxord, ncol;
+    int pad0;
+    double* block;            /* storage of everything below */
+    double* phi[6];           /* modified divided differences, phi[0] = y, phi[1] = h y' */
+    double* ewt;              /* error weights 1/(rtol |y| + atol_i) */
+    double* ee;               /* accumulated Newton correction of the step */
+    double* delta;            /* residual / Newton update */
+    double* savres;           /* copy of the residual for the linear solve */
+    double* yy;               /* y and y' of the step (the caller's output arrays) */
+    double* yp;
+    double* atol;             /* [n] absolute tolerances (owned by the caller) */
+    double rtol;
+    idb_res_fn res;
+    void* data;               /* user data of res */
+    idb_lsetup_fn lsetup;     /* NULL: no setup (the solve builds its own matrix) */
+    idb_lsolve_fn lsolve;
+    void* ldata;
+    /* method state */
+    double psi[6], alpha[6], beta[6], sigma[6], gamma[6];
+    double hh, hused, h0u, hin, hmax_inv, tn, tretp, tstop, uround;
+    double cj, cjold, cjratio, cjlast, ss, rr, epcon, epsnewt, toldel, tolsf;
+    int kk, kused, knew, phase, ns, tstopset, started, maxcor, maxnef, maxncf, mxstep;
+    int pad1;
+    /* counters */
+    long nst, nre, ncfn, netf, nni, nsetups;
+} idb_mem;
+
+int idb_alloc(idb_mem* m, int n, int maxord);
+void idb_free(idb_mem* m);
+int idb_reinit(idb_mem* m, double t0, double* y0, double* yp0);
+void idb_set_stop_time(idb_mem* m, double tstop);
+int idb_ewt_set(idb_mem* m, const double* y);
+/* IDB_ONE_STEP: one step (never past a stop time); IDB_NORMAL: y, y' at tout */
+int idb_solve(idb_mem* m, double tout, double* tret, double* yret, double* ypret, int itask);
+int idb_get_solution(idb_mem* m, double t, double* yret, double* ypret);
+
+/* dense linear solver: J column-major n x n from jac, or difference quotients when NULL */
+typedef int (*idb_jac_fn)(double t, double cj, double* y, double* yp, double* r, double* J,
+                          void* data);
+typedef struct idb_dense {
+    idb_mem* ida;
+    idb_jac_fn jac;
+    void* jac_data;
+    double* J;                /* LU factors of J */
+    int* piv;
+    double* work;
+    long nje, nreD;
+    int n;
+    int pad;
+} idb_dense;
+
+int idb_dense_attach(idb_dense* d, idb_mem* ida, idb_jac_fn jac, void* jac_data);
+void idb_dense_free(idb_dense* d);
 
 /* ------------------------------------------------------------------------------------------
  * NEURON's global variable-step method over the engine model.

@@ -36,7 +36,9 @@ static int dq_jac(cvb_dense* d, double t, double* y, double* fy) {
     return 0;
 }
 
-static int lu_factor(double* a, int n, int* piv) {
+/* LU with partial pivoting of the column-major n x n matrix a (in place); k + 1 when column k
+ * is singular */
+int cvb_lu_factor(double* a, int n, int* piv) {
     for (int k = 0; k < n; ++k) {
         double* colk = a + (size_t)k * n;
         int l = k;
@@ -62,7 +64,8 @@ static int lu_factor(double* a, int n, int* piv) {
     return 0;
 }
 
-static void lu_solve(double* a, int n, int* piv, double* b) {
+/* b <- A^-1 b from the factors of cvb_lu_factor */
+void cvb_lu_solve(double* a, int n, int* piv, double* b) {
     for (int k = 0; k < n; ++k) {
         int l = piv[k];
         if (l != k) { double t = b[l]; b[l] = b[k]; b[k] = t; }
@@ -98,13 +101,13 @@ static int dense_setup(void* data, int convfail, double* ypred, double* fpred, i
     }
     for (size_t k = 0; k < (size_t)n * n; ++k) d->M[k] = -gamma * d->J[k];
     for (int i = 0; i < n; ++i) d->M[(size_t)i * n + i] += 1.0;
-    return lu_factor(d->M, n, d->piv) ? 1 : 0;
+    return cvb_lu_factor(d->M, n, d->piv) ? 1 : 0;
 }
 
 static int dense_solve(void* data, double* b, double* ycur, double* fcur, double gamma,
                        double gamrat) {
     cvb_dense* d = data;
-    lu_solve(d->M, d->n, d->piv, b);
+    cvb_lu_solve(d->M, d->n, d->piv, b);
     if (gamrat != 1.0) {
         double c = 2.0 / (1.0 + gamrat);
         for (int i = 0; i < d->n; ++i) b[i] *= c;

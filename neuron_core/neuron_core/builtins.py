@@ -255,6 +255,8 @@ def _nrnmpi_init() -> float:
 
 
 FUNCTIONS["nrnmpi_init"] = _nrnmpi_init
+from . import hocnames as _hocnames  # noqa: E402
+FUNCTIONS[_hocnames.PROBE] = _hocnames.probe
 for _m in ("pt3dadd", "pt3dclear", "pt3dinsert", "pt3dremove", "pt3dchange", "n3d", "x3d", "y3d",
            "z3d", "diam3d", "arc3d", "spine3d"):
     FUNCTIONS[_m] = _cas_call(_m)
@@ -299,6 +301,10 @@ def _classes() -> Dict[str, Any]:
     from .mechstd import MechanismStandard
     out["MechanismType"] = MechanismType
     out["MechanismStandard"] = MechanismStandard
+    from .pointer import Pointer
+    from .ptrvector import PtrVector
+    out["Pointer"] = Pointer
+    out["PtrVector"] = PtrVector
     return out
 
 

@@ -255,8 +255,11 @@ def _nrnmpi_init() -> float:
 
 
 FUNCTIONS["nrnmpi_init"] = _nrnmpi_init
-from . import hocnames as _hocnames  # noqa: E402
+from . import batch as _batch, hocnames as _hocnames, matrixinfo as _matrixinfo  # noqa: E402
 FUNCTIONS[_hocnames.PROBE] = _hocnames.probe
+FUNCTIONS["fmatrix"] = _matrixinfo.fmatrix
+FUNCTIONS["batch_run"] = _batch.batch_run
+FUNCTIONS["batch_save"] = _batch.batch_save
 for _m in ("pt3dadd", "pt3dclear", "pt3dinsert", "pt3dremove", "pt3dchange", "n3d", "x3d", "y3d",
            "z3d", "diam3d", "arc3d", "spine3d"):
     FUNCTIONS[_m] = _cas_call(_m)

@@ -2,8 +2,8 @@
  *
  * Each works on a raw buffer of n doubles owned by a numpy array.  They round exactly as
  * NEURON's Vector methods do: sums run left to right from 0.0 (std::accumulate), indgen
- * computes i*step + start without a fused multiply-add, and element operations are single
- * IEEE operations.
+ * computes i*step + start without a fused multiply-add, element operations are single IEEE
+ * operations, and sort moves elements as std::sort does.
  */
 #ifndef NRN_VECOPS_API_H
 #define NRN_VECOPS_API_H
@@ -26,5 +26,9 @@ void nrn_vecops_scalar(double* x, int64_t n, double a, int op);
 
 /* x[i] = x[i] op y[i]; y may be x. */
 void nrn_vecops_vector(double* x, const double* y, int64_t n, int op);
+
+/* Ascending sort by `<`, the same permutation as libstdc++'s std::sort (introsort), so that
+ * equal values of different sign (-0.0, 0.0) and NaNs end where NEURON puts them. */
+void nrn_vecops_sort(double* x, int64_t n);
 
 #endif

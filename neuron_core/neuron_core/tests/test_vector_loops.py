@@ -58,6 +58,24 @@ def test_in_place_arithmetic_chain():
     assert Vector().add(1.0).size() == 0
 
 
+def test_sort_moves_elements_as_std_sort():
+    # NEURON sorts with std::sort: -0.0 and 0.0 are equal and end in its (unstable) order
+    signed = {"p": 0.0, "n": -0.0, "a": 1.0, "b": -1.0}
+    v = Vector([signed[c] for c in "anbpppapnppbbpnpbppnpbpnpnabnpanpnapppnbbabbaannnpababappbna"])
+    assert "".join("n" if x == 0 and _sign(x) < 0 else "p" if x == 0 else "a" if x > 0 else "b"
+                   for x in v.sort()) == \
+        "bbbbbbbbbbbbbppnpnppppnnnnnppnppppnppnnpppnppnpnaaaaaaaaaaaa"
+    nan = float("nan")
+    v = Vector([0.15, 0.49, 0.04, nan, 0.76, 0.57, 0.88, 0.31, 0.7, 0.59, 0.58, 0.46, 0.84, 0.94,
+                0.47, 0.66, 0.06, nan, 0.65, 0.99, 0.82, 0.28, 0.39, 0.67])
+    assert repr(v.sort().to_python()) == repr(
+        [0.04, 0.15, 0.28, 0.31, 0.39, 0.46, 0.49, 0.57, 0.58, 0.59, 0.65, 0.67, nan, 0.06, 0.47,
+         0.66, 0.7, 0.76, 0.82, 0.84, 0.88, 0.94, 0.99, nan])
+    x = np.random.default_rng(2).standard_normal(5000)
+    assert Vector(x).sort().to_python() == np.sort(x).tolist()
+    assert Vector([2.0]).sort().to_python() == [2.0] and Vector().sort().size() == 0
+
+
 def test_engine_struct_is_made_on_first_use_and_then_follows_the_buffer():
     v = Vector(3)
     assert not hasattr(v, "_handle")

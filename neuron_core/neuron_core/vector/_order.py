@@ -3,9 +3,20 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._engine import ffi, lib
 from ..errors import NeuronError
 from .args import chk, nargs, num
 from ._storage import VectorStorage, vec_arg
+
+_sort = lib.nrn_vecops_sort
+
+
+def sorted_copy(x: np.ndarray) -> np.ndarray:
+    """A float64 copy of x sorted as NEURON's std::sort orders it."""
+    out = np.array(x, dtype=float)
+    if len(out) > 1:
+        _sort(ffi.from_buffer("double[]", out), len(out))
+    return out
 
 
 class OrderMixin:
@@ -17,7 +28,10 @@ class OrderMixin:
         return self
 
     def sort(self) -> "EditMixin":
-        self._arr[: self._s.size].sort()
+        """Ascending, equal elements (-0.0, 0.0) and NaNs placed exactly as by std::sort."""
+        n = self._s.size
+        if n > 1:
+            _sort(self._ptr(), n)
         return self
 
     def sortindex(self, *args) -> "EditMixin":

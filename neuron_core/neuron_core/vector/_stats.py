@@ -12,6 +12,7 @@ import numpy as np
 from .._engine import ffi, lib
 from ..errors import NeuronError
 from .args import chk, index_range, nargs
+from ._order import sorted_copy
 from ._storage import vec_arg
 
 _csum = lib.nrn_vecops_sum
@@ -117,7 +118,7 @@ class StatsMixin:
         n = self._s.size
         if n == 0:
             raise NeuronError("Vector.median: Vector must have size > 0")
-        x = np.sort(self._view())
+        x = sorted_copy(self._view())
         h = n // 2
         if 2 * h == n:
             return (float(x[h - 1]) + float(x[h])) / 2.0

@@ -377,20 +377,23 @@ static void adi_variable(rxd_grid* g, double dt) {
 
 /* Membrane currents of the segments inside the grid, less the currents rxd's own membrane
  * fluxes produced (their reactions already moved the ions). */
-static void grid_currents(rxd_grid* g, double dt) {
+/* Membrane currents into voxels (less the part rxd's own membrane fluxes produced, which
+ * is used up): out += dt * rate. */
+void rxd_grid_currents(rxd_grid* g, double* out, double dt) {
     for (int k = 0; k < g->ncur; ++k) {
         const int v = g->cur_voxel[k];
         const double a = g->alpha_array ? g->alpha[v] : g->alpha[0];
-        g->states_cur[v] += dt * g->cur_scale[k] * *g->cur_ptr[k] / a;
+        out[v] += dt * g->cur_scale[k] * *g->cur_ptr[k] / a;
     }
     for (int k = 0; k < g->ninduced; ++k) {
-        g->states_cur[g->ind_voxel[k]] -= dt * g->ind_value[k] * g->ind_scale[k];
+        out[g->ind_voxel[k]] -= dt * g->ind_value[k] * g->ind_scale[k];
         g->ind_value[k] = 0.0;
     }
 }
 
-/* Reaction changes computed with the 1-D reactions (multi-compartment) enter the voxels. */
-static void reaction_deltas(rxd_model* m, int gid, rxd_grid* g) {
+/* Changes (or, for the variable step, rates) of voxel values computed with the 1-D reactions
+ * (multi-compartment) added to out. */
+void rxd_grid_reaction_deltas(const rxd_model* m, int gid, double* out) {
     for (int k = 0; k < m->ngroup; ++k) {
         const rxd_group* grp = &m->groups[k];
         const int ne = grp->necs + grp->necsparam;
@@ -401,7 +404,7 @@ static void reaction_deltas(rxd_model* m, int gid, rxd_grid* g) {
             for (int l = 0; l < grp->nloc; ++l) {
                 int v = grp->ecs_voxel[l * ne + e];
                 if (v >= 0) {
-                    g->states[v] += grp->ecs_delta[l * grp->necs + e];
+                    out[v] += grp->ecs_delta[l * grp->necs + e];
                 }
             }
         }
@@ -411,8 +414,8 @@ static void reaction_deltas(rxd_model* m, int gid, rxd_grid* g) {
 void rxd_grid_step(rxd_model* m, rxd_grid* g, double dt) {
     const size_t nvox = (size_t) g->nx * g->ny * g->nz;
     memset(g->states_cur, 0, sizeof(double) * nvox);
-    reaction_deltas(m, (int) (g - m->grids), g);
-    grid_currents(g, dt);
+    rxd_grid_reaction_deltas(m, (int) (g - m->grids), g->states);
+    rxd_grid_currents(g, g->states_cur, dt);
     rxd_grid_fluxes(g, dt);
     if (!g->diffusable) {
         for (size_t i = 0; i < nvox; ++i) {
@@ -428,5 +431,50 @@ void rxd_grid_step(rxd_model* m, rxd_grid* g, double dt) {
 void rxd_grid_transfer(rxd_grid* g) {
     for (int k = 0; k < g->nconc; ++k) {
         *g->conc_ptr[k] = g->states[g->conc_voxel[k]];
+    }
+}
+
+/* Diffusion rates of a grid with one volume fraction and tortuosity (variable step):
+ * zero-flux boundaries reflect (half weight at the faces); fixed-concentration boundary
+ * voxels do not change at all. */
+void rxd_grid_diffusion_rates(const rxd_grid* g, const double* s, double* ydot) {
+    const int nx = g->nx, ny = g->ny, nz = g->nz, nyz = ny * nz;
+    const double rx = g->dcx / (g->dx * g->dx);
+    const double ry = g->dcy / (g->dy * g->dy);
+    const double rz = g->dcz / (g->dz * g->dz);
+    for (int i = 0; i < nx; ++i) {
+        for (int j = 0; j < ny; ++j) {
+            for (int k = 0; k < nz; ++k) {
+                const int idx = (i * ny + j) * nz + k;
+                if (g->bc_dirichlet) {
+                    if (i == 0 || i == nx - 1 || j == 0 || j == ny - 1 || k == 0 || k == nz - 1) {
+                        ydot[idx] = 0;
+                        continue;
+                    }
+                    ydot[idx] += rx * (s[idx - nyz] - 2.0 * s[idx] + s[idx + nyz]);
+                    ydot[idx] += ry * (s[idx - nz] - 2.0 * s[idx] + s[idx + nz]);
+                    ydot[idx] += rz * (s[idx - 1] - 2.0 * s[idx] + s[idx + 1]);
+                    continue;
+                }
+                if (nx > 1) {
+                    const int pi = i == 0 ? idx + nyz : idx - nyz;
+                    const int ni = i == nx - 1 ? idx - nyz : idx + nyz;
+                    const double div = (i == 0 || i == nx - 1) ? 2. : 1.;
+                    ydot[idx] += rx * (s[pi] - 2.0 * s[idx] + s[ni]) / div;
+                }
+                if (ny > 1) {
+                    const int pj = j == 0 ? idx + nz : idx - nz;
+                    const int nj = j == ny - 1 ? idx - nz : idx + nz;
+                    const double div = (j == 0 || j == ny - 1) ? 2. : 1.;
+                    ydot[idx] += ry * (s[pj] - 2.0 * s[idx] + s[nj]) / div;
+                }
+                if (nz > 1) {
+                    const int pk = k == 0 ? idx + 1 : idx - 1;
+                    const int nk = k == nz - 1 ? idx - 1 : idx + 1;
+                    const double div = (k == 0 || k == nz - 1) ? 2. : 1.;
+                    ydot[idx] += rz * (s[pk] - 2.0 * s[idx] + s[nk]) / div;
+                }
+            }
+        }
     }
 }

@@ -219,6 +219,11 @@ void rxd_reaction_rates(rxd_model* m, double* rhs) {
                     rhs[i] += f0[s];
                 }
             }
+            /* extracellular rates, added to the voxels with the grids' rates */
+            for (int e = 0; e < ne; ++e) {
+                int vox = g->ecs_voxel[l * (ne + g->necsparam) + e];
+                g->ecs_delta[(size_t) l * ne + e] = vox >= 0 ? fe0[e] : 0.0;
+            }
         }
     }
 }
@@ -226,10 +231,11 @@ void rxd_reaction_rates(rxd_model* m, double* rhs) {
 /* Membrane currents of reactions with membrane_flux (phase CURRENT): each flux output adds
  * I (mA/cm2) to its ion current and -I to the node's rhs; the ion-current coupling later
  * skips I, whose concentration change the reaction itself makes.  ctx NULL: only the
- * induced currents (for the variable step's f). */
+ * induced currents of the 1-D states (for the variable step's f; the grids keep those of the
+ * last current phase). */
 void rxd_membrane_currents(rxd_model* m, nrn_ctx* ctx) {
     memset(m->cur_induced, 0, sizeof(double) * (m->ncur > 0 ? m->ncur : 0));
-    for (int k = 0; k < m->ngrid; ++k) {
+    for (int k = 0; ctx && k < m->ngrid; ++k) {
         rxd_grid* gr = &m->grids[k];
         memset(gr->ind_value, 0, sizeof(double) * (gr->ninduced > 0 ? gr->ninduced : 0));
     }
@@ -271,7 +277,7 @@ void rxd_membrane_currents(rxd_model* m, nrn_ctx* ctx) {
                         m->cur_induced[c] += cur;
                     }
                 }
-                if (g->flux_ecs_grid && g->flux_ecs_grid[o] >= 0) {
+                if (ctx && g->flux_ecs_grid && g->flux_ecs_grid[o] >= 0) {
                     m->grids[g->flux_ecs_grid[o]].ind_value[g->flux_ecs_entry[o]] += cur;
                 }
             }

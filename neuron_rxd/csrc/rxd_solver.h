@@ -203,6 +203,8 @@ typedef struct rxd_model {
     /* variable step */
     double* cv_full;         /* [2n] scratch: b and y with the zero-volume nodes */
     const double* cv_atol;   /* [n - nzvi] absolute tolerance scale, or NULL */
+    const double* cv_gatol;  /* [ngrid] absolute tolerance scale of each grid's voxels */
+    const double* cv_dt;     /* the integrator's current step (the engine's dt) */
 } rxd_model;
 
 void rxd_nonvint(nrn_ctx* ctx, int phase, void* data);
@@ -223,6 +225,9 @@ void rxd_diffusion_rates(const rxd_model* m, const double* y, double* rhs);
 void rxd_ion_currents(const rxd_model* m, double* rhs);
 void rxd_reaction_rates(rxd_model* m, double* rhs);
 void rxd_reactions_solve(rxd_model* m, double gamma, const double* y, double* b);
+void rxd_grid_currents(rxd_grid* g, double* out, double dt);
+void rxd_grid_reaction_deltas(const rxd_model* m, int gid, double* out);
+void rxd_grid_diffusion_rates(const rxd_grid* g, const double* s, double* ydot);
 
 /* The 1-D states as an ODE block of the engine's variable-step integrator (neuron_core
  * cvode_api.h nrn_cvode_block): y holds the states without the zero-volume nodes. */

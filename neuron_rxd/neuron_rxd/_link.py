@@ -65,6 +65,12 @@ def register() -> None:
     controller.blocks_changed()
 
 
+def engine_dt_address() -> int:
+    """Address of the engine's dt (the variable step method sets it to its current step)."""
+    from neuron_core.engine import eng, ffi as eng_ffi
+    return int(eng_ffi.cast("uintptr_t", eng_ffi.addressof(eng.ctx, "dt")))
+
+
 def keep(obj):
     _keep.append(obj)
     return obj

@@ -144,6 +144,8 @@ def _wire(live: list, reactions: list, grids: list, ics: list) -> None:
     m.cv_full = _link.darr(numpy.zeros(2 * max(n, 1)))
     zvi = numpy.nonzero(node._volumes == 0)[0]
     m.cv_atol = _link.darr(_atol_scale(live, n, zvi)) if n > len(zvi) else ffi.NULL
+    m.cv_gatol = _link.darr([float(inst._atolscale) for inst in grids] or [1.0])
+    m.cv_dt = ffi.cast("double*", _link.engine_dt_address())
     _link.register()
 
 

@@ -171,8 +171,8 @@ def _check_variable_step() -> None:
         return
     m = _link.model_ref()
     what = []
-    if m.ngrid:
-        what.append("extracellular regions")
+    if any(m.grids[k].alpha_array or m.grids[k].perm_array for k in range(m.ngrid)):
+        what.append("extracellular regions with varying volume fraction or tortuosity")
     if m.nics:
         what.append("sections solved in 3-D")
     if what:

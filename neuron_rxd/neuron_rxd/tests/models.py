@@ -563,7 +563,64 @@ def cvode_mcr(sim, rxd):
     return out
 
 
-MODELS = {f.__name__: f for f in (cvode_mcr, cvode_tree, cvode_bistable, ics_flux_state, ics_diffusion, ics_currents, ics_branch_reactions, ics_inhomogeneous, d_changes, more_geometry, diffusion_tree, bistable, trivial_ecs, ion_coupling, mcr_flux,
+def cvode_ecs(sim, rxd):
+    """The variable step method with an extracellular grid: potassium leak currents from
+    sections inside it, a buffer reaction and a clearance rate in the voxels."""
+    soma = sim.Section("soma")
+    soma.L, soma.diam, soma.nseg = 20.0, 10.0, 1
+    dend = sim.Section("dend")
+    dend.connect(soma(1))
+    dend.L, dend.diam, dend.nseg = 60.0, 2.0, 6
+    for sec in (soma, dend):
+        sim.insert(sec, "tkleak")
+        for seg in sec:
+            seg.g_tkleak = 0.005
+    ecs = rxd.Extracellular(-20, -20, -20, 100, 20, 20, dx=10, volume_fraction=0.2, tortuosity=1.6)
+    k = rxd.Species(ecs, name="k", d=2.62, charge=1, initial=3.0, atolscale=0.1)
+    buf = rxd.Species(ecs, d=0.1, initial=0.5)
+    kbuf = rxd.Species(ecs, d=0.1, initial=0.0)
+    react1 = rxd.Reaction(k + buf, kbuf, 20.0, 1.0)
+    react2 = rxd.Rate(k, -0.05 * (k - 3.0))
+    sim.cvode(True, atol=1e-6)
+    sim.finitialize(-70)
+    out = {}
+    for t in (0.5, 2.0, 5.0):
+        sim.solve(t)
+        out["k_%g" % t] = [float(x) for x in k[ecs].states3d.flatten()]
+        out["kbuf_%g" % t] = [float(x) for x in kbuf[ecs].states3d.flatten()][::3]
+        out["v_%g" % t] = [seg.v for seg in dend]
+        out["ko_%g" % t] = [seg.ko for seg in dend]
+    return out
+
+
+def cvode_ecs_mcr(sim, rxd):
+    """The variable step method with a multi-compartment reaction (membrane flux) between the
+    cytosol (1-D) and an extracellular grid with a fixed-concentration boundary."""
+    dend = sim.Section("dend")
+    dend.L, dend.diam, dend.nseg = 40.0, 2.0, 4
+    sim.insert(dend, "tkleak")
+    for seg in dend:
+        seg.g_tkleak = 0.002
+    ecs = rxd.Extracellular(-10, -10, -10, 50, 10, 10, dx=5, volume_fraction=0.2, tortuosity=1.6)
+    cyt = rxd.Region([dend], nrn_region="i", name="cyt")
+    mem = rxd.Region([dend], geometry=rxd.membrane, name="mem")
+    k = rxd.Species([cyt, ecs], name="k", d=1.0, charge=1, ecs_boundary_conditions=4.0,
+                    initial=lambda nd: 140.0 if nd.region is cyt else 4.0)
+    react = rxd.MultiCompartmentReaction(k[cyt], k[ecs], 5e-2, 5e-2, membrane=mem,
+                                         membrane_flux=True)
+    sim.cvode(True, atol=1e-6)
+    sim.finitialize(-70)
+    out = {}
+    for t in (0.5, 2.0, 5.0):
+        sim.solve(t)
+        out["k_cyt_%g" % t] = list(k[cyt].nodes.concentration)
+        out["k_ecs_%g" % t] = [float(x) for x in k[ecs].states3d.flatten()]
+        out["v_%g" % t] = [seg.v for seg in dend]
+        out["ik_%g" % t] = [seg.ik for seg in dend]
+    return out
+
+
+MODELS = {f.__name__: f for f in (cvode_ecs, cvode_ecs_mcr, cvode_mcr, cvode_tree, cvode_bistable, ics_flux_state, ics_diffusion, ics_currents, ics_branch_reactions, ics_inhomogeneous, d_changes, more_geometry, diffusion_tree, bistable, trivial_ecs, ion_coupling, mcr_flux,
                                    er_calcium, ecs_currents, geometry_3d, math_rates, ecs_reactions,
                                    ecs_inhomogeneous, ecs_permeability, ecs_mcr)}
 TOLERANCE = 1e-9

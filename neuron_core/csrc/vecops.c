@@ -8,6 +8,8 @@
 #pragma GCC optimize("fp-contract=off")
 #endif
 
+#include <string.h>
+
 #include "vecops_api.h"
 
 double nrn_vecops_sum(const double* x, int64_t n) {
@@ -201,8 +203,24 @@ static void insertion_sort(double* first, double* last) {
     }
 }
 
+/* True when x is ascending and equal neighbours are the same bits: every sorting
+ * permutation leaves such an array as it is, so there is nothing to do. */
+static int sort_is_identity(const double* x, int64_t n) {
+    for (int64_t i = 1; i < n; ++i) {
+        if (!(x[i - 1] < x[i])) {
+            uint64_t a, b;
+            memcpy(&a, x + i - 1, sizeof a);
+            memcpy(&b, x + i, sizeof b);
+            if (a != b) {
+                return 0;
+            }
+        }
+    }
+    return 1;
+}
+
 void nrn_vecops_sort(double* x, int64_t n) {
-    if (n < 2) {
+    if (n < 2 || sort_is_identity(x, n)) {
         return;
     }
     int lg = 63 - __builtin_clzll((unsigned long long) n);

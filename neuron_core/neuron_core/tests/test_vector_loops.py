@@ -71,8 +71,14 @@ def test_sort_moves_elements_as_std_sort():
     assert repr(v.sort().to_python()) == repr(
         [0.04, 0.15, 0.28, 0.31, 0.39, 0.46, 0.49, 0.57, 0.58, 0.59, 0.65, 0.67, nan, 0.06, 0.47,
          0.66, 0.7, 0.76, 0.82, 0.84, 0.88, 0.94, 0.99, nan])
+    # already ascending, but std::sort still reorders the zeros of different sign
+    v = Vector([signed[c] for c in "bbbpnpnnppnpnnnpnpppnnpnpnnppnnnnppaaa"])
+    assert "".join("n" if x == 0 and _sign(x) < 0 else "p" if x == 0 else "a" if x > 0 else "b"
+                   for x in v.sort()) == "bbbppnnpnpnnpnnnnppppnpnnppnpnnnpnpaaa"
     x = np.random.default_rng(2).standard_normal(5000)
     assert Vector(x).sort().to_python() == np.sort(x).tolist()
+    assert Vector(np.sort(x)).sort().to_python() == np.sort(x).tolist()
+    assert Vector(50, 3.0).sort().to_python() == [3.0] * 50
     assert Vector([2.0]).sort().to_python() == [2.0] and Vector().sort().size() == 0
 
 

@@ -260,6 +260,15 @@ FUNCTIONS[_hocnames.PROBE] = _hocnames.probe
 FUNCTIONS["fmatrix"] = _matrixinfo.fmatrix
 FUNCTIONS["batch_run"] = _batch.batch_run
 FUNCTIONS["batch_save"] = _batch.batch_save
+from . import mcran4 as _mcran4, pt3dmode as _pt3dmode, spines as _spines, sysinfo as _sysinfo  # noqa: E402,E501
+FUNCTIONS.update({
+    "setSpineArea": _spines.setSpineArea, "getSpineArea": _spines.getSpineArea,
+    "pt3dconst": _pt3dmode.pt3dconst, "pt3dstyle": _pt3dmode.pt3dstyle,
+    "define_shape": _pt3dmode.define_shape,
+    "mcell_ran4": _mcran4.mcell_ran4, "mcell_ran4_init": _mcran4.mcell_ran4_init,
+    "use_mcell_ran4": _mcran4.use_mcell_ran4,
+    "nrn_mallinfo": _sysinfo.nrn_mallinfo, "nrnversion": _sysinfo.nrnversion,
+})
 for _m in ("pt3dadd", "pt3dclear", "pt3dinsert", "pt3dremove", "pt3dchange", "n3d", "x3d", "y3d",
            "z3d", "diam3d", "arc3d", "spine3d"):
     FUNCTIONS[_m] = _cas_call(_m)
@@ -308,6 +317,8 @@ def _classes() -> Dict[str, Any]:
     from .ptrvector import PtrVector
     out["Pointer"] = Pointer
     out["PtrVector"] = PtrVector
+    from .savestate import SaveState
+    out["SaveState"] = SaveState
     return out
 
 

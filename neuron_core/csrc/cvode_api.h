@@ -228,16 +228,35 @@ typedef struct nrn_cvsys {
     int nblk;                 /* states of ODE blocks, equations [neq - nblk, neq) */
 } nrn_cvsys;
 
-/* One integrator with NEURON's Cvode bookkeeping (t_, t0_ = tn_ - h, tstop_ ...) */
+/* CVode.jacobian(2): CVODE's diagonal approximation of J from one extra f (cvode_diag.c) */
+typedef struct cvb_diag {
+    cvb_mem* cv;
+    double* M;                /* inverse of the diagonal of I - gamma J */
+    double* ftemp;
+    double* ypert;
+    double gammasv;           /* gamma of M */
+    long nfeDI;
+} cvb_diag;
+
+int cvb_diag_attach(cvb_diag* d, cvb_mem* cv);
+void cvb_diag_free(cvb_diag* d);
+
+/* One integrator with NEURON's Cvode bookkeeping (t_, t0_ = tn_ - h, tstop_ ...); the global
+ * one is IDA over NEURON's DAE form when dae is set */
 typedef struct nrn_cvi {
     nrn_cvsys sys;
     cvb_mem cv;
     cvb_dense dense;
+    cvb_diag diag;
+    idb_mem ida;
     double* y;
+    double* yp;               /* DAE: y' */
     double* atol;
     double* scratch;
     double t_, t0_, tn_, tstop_, tstop_begin_, tstop_end_, next_at_time_;
     int initialize_, can_retreat_, prior2init_, use_dense;
+    int dae;
+    int init_failures;        /* DAE: initializations whose residual check failed */
     nrn_cvode_stats stats;
 } nrn_cvi;
 
@@ -252,7 +271,7 @@ typedef struct nrn_cvode {
     int neq;                  /* equations in all */
     nrn_cvi* lcv;             /* [nlcv] local step: one per cell */
     nrn_cvi* cur;             /* the integrator whose f is running (at_time) */
-    int use_dense;            /* CVode.jacobian(1) */
+    int use_dense;            /* CVode.jacobian(1) dense, 2 diagonal */
     int stiff;                /* 0 functional iteration, 1 voltage-only Newton, 2 all */
     int maxorder;
     int condition_order;      /* 1 step boundary, 2 interpolated crossing */
@@ -279,7 +298,26 @@ typedef struct nrn_cvode {
     int* play_owner;
     int* ps_owner;
     int nrec_owner, nplay_owner, nps_owner;
-    int pad3;
+    /* NEURON's DAE form (use_daspk, extracellular): y = per node vi (= v + vext[0]) then its
+     * extracellular layers, then the ODE states; the map comes from Python */
+    int dae;
+    int neq_v;                /* node and layer equations */
+    int init_style;           /* dae_init_dteps style: 0 error, 1 warning, 2 decaying correction */
+    int* eqnode;              /* [nnode] equation of each node's vi (layers follow it) */
+    double dteps;             /* ms, the two fully implicit initialization steps */
+    double* gmem_ext;         /* [nlayer * nnode] electrode conductances in the layers */
+    double* parasite;         /* [neq] init_style 2: residual left by the initialization */
+    double t_parasite;
+    int use_parasite;
+    int pad4;
+    /* condition_order 2 for WATCH: per engine watch, as for threshold sources */
+    int capwcond;
+    int pad5;
+    double* wcond_valold;
+    double* wcond_told;
+    double* wcond_valthresh;
+    double* wcond_tq;
+    int* wcond_valid;
 } nrn_cvode;
 
 /* ODE states of compiled code outside mechanisms (reaction-diffusion), appended to the
@@ -325,6 +363,14 @@ void nrn_cvode_set_active(int on);
 int nrn_cvode_stop_event(double t);
 void nrn_cvode_set_breakpoints(double* t, int n);
 const char* nrn_cvode_errmsg(int code);
+const char* nrn_ida_errmsg(int code);
+
+/* DAE form (ida_model.c) */
+int nrn_cvode_dae_map(int neq_v, int* eqnode);
+int nrn_dae_res(double t, double* y, double* yp, double* delta, void* data);
+int nrn_dae_psol(void* ldata, double* b, double* ycur, double* ypcur, double* rcur);
+int nrn_dae_init(nrn_cvi* ci);
+void nrn_dae_gather(nrn_cvsys* s, double* y);
 
 /* shared between the cvode*.c modules */
 int nrn_cvode_f_internal(double t, double* y, double* ydot, void* data);
@@ -334,6 +380,10 @@ int nrn_cvode_lsolve_internal(void* data, double* b, double* ycur, double* fcur,
                               double gamrat);
 void nrn_cvode_scatter(nrn_cvsys* s, double* y);
 void nrn_cvode_gather_internal(nrn_cvsys* s, double* y);
+void nrn_cvode_states_scatter(nrn_cvsys* s, const double* y);
+void nrn_cvode_states_gather(nrn_cvsys* s, double* y);
+void nrn_cvode_move_dstates(nrn_cvsys* s, double* y, int to_y);
+void nrn_cvode_hines(int n0, int n1);
 int nrn_cvode_at_time(nrn_ctx* ctx, double te);
 int nrn_cvi_alloc(nrn_cvi* ci);
 void nrn_cvi_free(nrn_cvi* ci);

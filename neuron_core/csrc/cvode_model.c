@@ -88,13 +88,36 @@ static void view_range(nrn_mech* out, const nrn_mech* m, int node0, int node1) {
     out->pp = m->pp + r0;
 }
 
+/* the global system in NEURON's DAE form: IDA with NEURON's residual and Newton solve */
+static int dae_alloc(nrn_cvi* ci) {
+    int neq = ci->sys.neq;
+    ci->dae = 1;
+    ci->yp = calloc(neq, sizeof(double));
+    if (!ci->yp || idb_alloc(&ci->ida, neq, IDB_MAXORD) != IDB_SUCCESS) {
+        nrn_error("CVode: cannot allocate the DAE integrator", NULL);
+        return -1;
+    }
+    ci->ida.atol = ci->atol;
+    ci->ida.res = nrn_dae_res;
+    ci->ida.data = ci;
+    ci->ida.lsetup = NULL; /* the solve builds its matrix from the last residual */
+    ci->ida.lsolve = nrn_dae_psol;
+    ci->ida.ldata = ci;
+    return 0;
+}
+
 int nrn_cvi_alloc(nrn_cvi* ci) {
     int neq = ci->sys.neq;
     if (neq == 0) return 0;
     ci->y = calloc(neq, sizeof(double));
     ci->atol = calloc(neq, sizeof(double));
     ci->scratch = calloc(neq, sizeof(double));
-    if (!ci->y || !ci->atol || !ci->scratch || cvb_alloc(&ci->cv, neq, CVB_QMAX) != CVB_SUCCESS) {
+    if (!ci->y || !ci->atol || !ci->scratch) {
+        nrn_error("CVode: cannot allocate the integrator", NULL);
+        return -1;
+    }
+    if (ci->sys.global && cvg.dae) return dae_alloc(ci);
+    if (cvb_alloc(&ci->cv, neq, CVB_QMAX) != CVB_SUCCESS) {
         nrn_error("CVode: cannot allocate the integrator", NULL);
         return -1;
     }
@@ -104,8 +127,10 @@ int nrn_cvi_alloc(nrn_cvi* ci) {
     ci->cv.f = nrn_cvode_f_internal;
     ci->cv.data = ci;
     ci->use_dense = cvg.use_dense;
-    if (cvg.use_dense) {
+    if (cvg.use_dense == 1) {
         cvb_dense_attach(&ci->dense, &ci->cv, NULL, NULL);
+    } else if (cvg.use_dense == 2) {
+        cvb_diag_attach(&ci->diag, &ci->cv);
     } else if (cvg.stiff) {
         ci->cv.lsetup = nrn_cvode_lsetup_internal;
         ci->cv.lsolve = nrn_cvode_lsolve_internal;
@@ -116,9 +141,12 @@ int nrn_cvi_alloc(nrn_cvi* ci) {
 
 void nrn_cvi_free(nrn_cvi* ci) {
     free(ci->y);
+    free(ci->yp);
     free(ci->atol);
     free(ci->scratch);
-    if (ci->use_dense) cvb_dense_free(&ci->dense);
+    if (ci->use_dense == 1) cvb_dense_free(&ci->dense);
+    if (ci->use_dense == 2) cvb_diag_free(&ci->diag);
+    if (ci->ida.block) idb_free(&ci->ida);
     if (ci->cv.block) cvb_free(&ci->cv);
     nrn_cvsys_free(&ci->sys);
     memset(ci, 0, sizeof(*ci));
@@ -140,10 +168,24 @@ int nrn_cvode_setup(int neq, int nv, int* vnode, unsigned char* is_cap, int nmec
     free_local();
     nrn_cvi_free(&cvg.gi);
     free(cvg.gmem);
+    free(cvg.gmem_ext);
+    free(cvg.parasite);
+    cvg.gmem_ext = cvg.parasite = NULL;
+    cvg.use_parasite = 0;
     cvg.is_cap = is_cap;
     cvg.atolscale = atolscale;
     cvg.neq = neq;
     cvg.gmem = calloc(e->nnode > 0 ? e->nnode : 1, sizeof(double));
+    if (cvg.dae) {
+        if (cvg.local || !cvg.eqnode) {
+            nrn_error("CVode: the DAE form needs the global step and its equation map", NULL);
+            return -1;
+        }
+        size_t nx = e->ext ? (size_t)e->ext->nlayer * e->nnode : 1;
+        cvg.gmem_ext = calloc(nx, sizeof(double));
+        cvg.parasite = calloc(neq > 0 ? neq : 1, sizeof(double));
+        if (!cvg.gmem_ext || !cvg.parasite) return -1;
+    }
     nrn_cvsys* s = &cvg.gi.sys;
     s->global = 1;
     s->node0 = 0;
@@ -227,6 +269,12 @@ void nrn_cvode_scatter(nrn_cvsys* s, double* y) {
     double* v = e->ctx.v;
     const int* vn = s->vnode;
     for (int k = 0; k < s->nv; ++k) v[vn[k]] = y[k];
+    nrn_cvode_states_scatter(s, y);
+}
+
+/* mechanism states y -> their columns */
+void nrn_cvode_states_scatter(nrn_cvsys* s, const double* y) {
+    nrn_engine* e = &nrn_eng;
     for (int j = 0; j < s->nmech; ++j) {
         nrn_cvode_mech* cm = &s->mechs[j];
         nrn_mech* m = &e->mechs[cm->k].m;
@@ -244,6 +292,12 @@ void nrn_cvode_gather_internal(nrn_cvsys* s, double* y) {
     const double* v = e->ctx.v;
     const int* vn = s->vnode;
     for (int k = 0; k < s->nv; ++k) y[k] = v[vn[k]];
+    nrn_cvode_states_gather(s, y);
+}
+
+/* mechanism states and ODE-block states -> y */
+void nrn_cvode_states_gather(nrn_cvsys* s, double* y) {
+    nrn_engine* e = &nrn_eng;
     for (int j = 0; j < s->nmech; ++j) {
         nrn_cvode_mech* cm = &s->mechs[j];
         nrn_mech* m = &e->mechs[cm->k].m;
@@ -258,7 +312,7 @@ void nrn_cvode_gather_internal(nrn_cvsys* s, double* y) {
 }
 
 /* D<state> columns -> y (to_y = 1) or y -> D<state> columns (to_y = 0) */
-static void move_dstates(nrn_cvsys* s, double* y, int to_y) {
+void nrn_cvode_move_dstates(nrn_cvsys* s, double* y, int to_y) {
     nrn_engine* e = &nrn_eng;
     for (int j = 0; j < s->nmech; ++j) {
         nrn_cvode_mech* cm = &s->mechs[j];
@@ -382,7 +436,7 @@ int nrn_cvode_f_internal(double t, double* y, double* ydot, void* data) {
     if (e->sav_rhs)
         for (int i = n0; i < n1; ++i) e->sav_rhs[i] *= c->area[i] * 0.01;
     memcpy(cvg.gmem + n0, c->d + n0, sizeof(double) * n);
-    move_dstates(s, ydot, 1);
+    nrn_cvode_move_dstates(s, ydot, 1);
     if (s->global) nrn_call_ba(1);
     cvg.cur = prev ? prev : ci;
     return e->errored ? -1 : 0;
@@ -391,7 +445,7 @@ int nrn_cvode_f_internal(double t, double* y, double* ydot, void* data) {
 /* ------------------------------------------------------------------ Newton solve */
 
 /* Hines elimination over the system's nodes (parents before children); rhs becomes x */
-static void hines_solve(int n0, int n1) {
+void nrn_cvode_hines(int n0, int n1) {
     nrn_engine* e = &nrn_eng;
     double* restrict rhs = e->ctx.rhs;
     double* restrict d = e->ctx.d;
@@ -446,15 +500,15 @@ int nrn_cvode_lsolve_internal(void* data, double* b, double* ycur, double* fcur,
         if (parent[i] >= 0) d[parent[i]] -= e->a[i];
     for (int k = 0; k < s->nv; ++k) rhs[vn[k]] = b[k] * (cfac * e->cm[vn[k]]);
     for (int k = 0; k < s->nnocap; ++k) rhs[s->nocap[k]] = 0.0;
-    hines_solve(n0, n1);
+    nrn_cvode_hines(n0, n1);
     for (int k = 0; k < s->nv; ++k) b[k] = rhs[vn[k]];
     if (cvg.stiff == 2) {
-        move_dstates(s, b, 0);
+        nrn_cvode_move_dstates(s, b, 0);
         for (int k = 0; k < e->nmech; ++k) {
             nrn_mech_entry* me = &e->mechs[k];
             if (me->desc->ode_matsol && s->views[k].n) me->desc->ode_matsol(c, &s->views[k]);
         }
-        move_dstates(s, b, 1);
+        nrn_cvode_move_dstates(s, b, 1);
     }
     if (s->nblk && nrn_cvode_blocks_solve(s->neq - s->nblk, gamma, b, ycur)) return 1;
     return e->errored ? -1 : 0;
@@ -463,7 +517,7 @@ int nrn_cvode_lsolve_internal(void* data, double* b, double* ycur, double* fcur,
 /* ------------------------------------------------------------- Python services */
 
 int nrn_cvode_fun(double t, double* y, double* ydot) {
-    if (!cvg.structure_ok || cvg.neq == 0 || cvg.local) return -1;
+    if (!cvg.structure_ok || cvg.neq == 0 || cvg.local || cvg.dae) return -1;
     return nrn_cvode_f_internal(t, y, ydot, &cvg.gi);
 }
 
@@ -485,12 +539,16 @@ int nrn_cvode_gather(double* y) {
 int nrn_cvode_dstates(double* ydot) {
     if (!cvg.structure_ok) return -1;
     nrn_engine* e = &nrn_eng;
+    if (cvg.dae) {
+        if (cvg.gi.yp) memcpy(ydot, cvg.gi.yp, sizeof(double) * cvg.gi.sys.neq);
+        return cvg.gi.sys.neq;
+    }
     int off = 0;
     int nsys = cvg.local ? cvg.nlcv : 1;
     for (int c = 0; c < nsys; ++c) {
         nrn_cvsys* s = cvg.local ? &cvg.lcv[c].sys : &cvg.gi.sys;
         for (int k = 0; k < s->nv; ++k) ydot[off + k] = e->ctx.rhs[s->vnode[k]];
-        move_dstates(s, ydot + off, 1);
+        nrn_cvode_move_dstates(s, ydot + off, 1);
         off += s->neq;
     }
     return off;

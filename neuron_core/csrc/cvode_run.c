@@ -353,32 +353,44 @@ static void do_nonode(nrn_cvi* ci) {
     }
 }
 
+/* absolute tolerances: atol times each equation's scale (the cell's share with the local
+ * step) */
+static void set_atol(nrn_cvi* ci) {
+    double* scale = G->atolscale;
+    if (ci->sys.global) {
+        for (int i = 0; i < ci->sys.neq; ++i) ci->atol[i] = G->atol_base * scale[i];
+        return;
+    }
+    /* the cell's voltages then its states, with the global map's scales */
+    nrn_cvsys* g = &GI->sys;
+    int k = 0;
+    for (int i = 0; i < ci->sys.nv; ++i) ci->atol[k++] = G->atol_base * scale[0];
+    for (int j = 0; j < ci->sys.nmech; ++j) {
+        nrn_cvode_mech* cm = &ci->sys.mechs[j];
+        int gieq = -1;
+        for (int jj = 0; jj < g->nmech; ++jj)
+            if (g->mechs[jj].k == cm->k) gieq = g->mechs[jj].ieq + cm->row0 * cm->nstate;
+        for (int q = 0; q < cm->ninst * cm->nstate; ++q)
+            ci->atol[k++] = G->atol_base * (gieq >= 0 ? scale[gieq + q] : 1.0);
+    }
+}
+
+/* 0 ok, -1 error, 1 (DAE) the initial residual check failed and was reported */
 int nrn_cvi_init(nrn_cvi* ci, double tout) {
     nrn_engine* e = &nrn_eng;
+    int status = 0;
     ci->stats.init_calls++;
     ci->initialize_ = 1;
     ci->t_ = ci->t0_ = ci->tn_ = tout;
     ci->next_at_time_ = ci->t_ + 1e5;
     e->ctx.t = tout;
-    if (ci->sys.neq > 0) {
+    if (ci->sys.neq > 0 && ci->dae) {
+        set_atol(ci);
+        status = nrn_dae_init(ci);
+        if (status < 0) return -1;
+    } else if (ci->sys.neq > 0) {
         nrn_cvode_gather_internal(&ci->sys, ci->y);
-        double* scale = G->atolscale;
-        if (ci->sys.global) {
-            for (int i = 0; i < ci->sys.neq; ++i) ci->atol[i] = G->atol_base * scale[i];
-        } else {
-            /* the cell's voltages then its states, with the global map's scales */
-            nrn_cvsys* g = &GI->sys;
-            int k = 0;
-            for (int i = 0; i < ci->sys.nv; ++i) ci->atol[k++] = G->atol_base * scale[0];
-            for (int j = 0; j < ci->sys.nmech; ++j) {
-                nrn_cvode_mech* cm = &ci->sys.mechs[j];
-                int gieq = -1;
-                for (int jj = 0; jj < g->nmech; ++jj)
-                    if (g->mechs[jj].k == cm->k) gieq = g->mechs[jj].ieq + cm->row0 * cm->nstate;
-                for (int q = 0; q < cm->ninst * cm->nstate; ++q)
-                    ci->atol[k++] = G->atol_base * (gieq >= 0 ? scale[gieq + q] : 1.0);
-            }
-        }
+        set_atol(ci);
         cvb_reinit(&ci->cv, ci->t_, ci->y);
         ci->cv.rtol = G->rtol;
         ci->cv.qmax = G->maxorder;
@@ -393,14 +405,37 @@ int nrn_cvi_init(nrn_cvi* ci, double tout) {
     ci->initialize_ = 0;
     ci->prior2init_ = 0;
     ci->can_retreat_ = 0;
-    return e->errored ? -1 : 0;
+    return e->errored ? -1 : status;
 }
 
 static int cv_error(nrn_cvi* ci, int code) {
-    char buf[128];
-    snprintf(buf, sizeof(buf), "(t = %.17g, %s)", ci->t_, nrn_cvode_errmsg(code));
+    char buf[160];
+    snprintf(buf, sizeof(buf), "(t = %.17g, %s)", ci->t_,
+             ci->dae ? nrn_ida_errmsg(code) : nrn_cvode_errmsg(code));
     nrn_error("variable step integrator error", buf);
     return -1;
+}
+
+/* a re-initialization during a run whose DAE residual check failed (already reported) */
+static int init_error(nrn_cvi* ci) {
+    char buf[96];
+    snprintf(buf, sizeof(buf), "(t = %.17g, IDA initialization failure)", ci->t_);
+    nrn_error("variable step integrator error", buf);
+    return -1;
+}
+
+/* one IDA step towards tstop_; the model is left at the step's y, y' (NEURON's
+ * Daspk::advance_tn: t0_ is the previous tn_) */
+static int dae_advance(nrn_cvi* ci) {
+    double tprev = ci->tn_, tret = ci->t_;
+    idb_set_stop_time(&ci->ida, ci->tstop_);
+    int r = idb_solve(&ci->ida, ci->tstop_, &tret, ci->y, ci->yp, IDB_ONE_STEP);
+    if (r < 0) return cv_error(ci, r);
+    ci->t_ = tret;
+    nrn_dae_res(ci->t_, ci->y, ci->yp, ci->scratch, ci);
+    ci->t0_ = tprev;
+    ci->tn_ = ci->t_;
+    return 0;
 }
 
 int nrn_cvi_advance(nrn_cvi* ci) {
@@ -415,11 +450,18 @@ int nrn_cvi_advance(nrn_cvi* ci) {
         ci->stats.ts_inits++;
         ci->tstop_begin_ = ci->tstop_;
         ci->tstop_end_ = ci->tstop_ + 1.5 * eps(ci->tstop_);
-        return nrn_cvi_init(ci, ci->tstop_end_);
+        int r = nrn_cvi_init(ci, ci->tstop_end_);
+        return r > 0 ? init_error(ci) : r;
     }
     ci->stats.advance_calls++;
     e->ctx.t = ci->t_;
     do_nonode(ci);
+    if (ci->dae) {
+        if (dae_advance(ci)) return -1;
+        ci->can_retreat_ = 1;
+        e->ctx.t = ci->t_;
+        return e->errored ? -1 : 0;
+    }
     cvb_set_stop_time(&ci->cv, ci->tstop_);
     double tret = ci->t_;
     int r = cvb_solve(&ci->cv, ci->tstop_, ci->y, &tret, CVB_ONE_STEP);
@@ -452,6 +494,14 @@ int nrn_cvi_interpolate(nrn_cvi* ci, double tout) {
     if (tout < ci->t0_) tout = ci->t0_;
     if (tout > ci->tn_) tout = ci->tn_;
     ci->stats.interpolate_calls++;
+    if (ci->dae) {
+        int r = idb_get_solution(&ci->ida, tout, ci->y, ci->yp);
+        if (r != IDB_SUCCESS) return cv_error(ci, r);
+        ci->t_ = tout;
+        nrn_dae_res(ci->t_, ci->y, ci->yp, ci->scratch, ci);
+        e->ctx.t = ci->t_;
+        return e->errored ? -1 : 0;
+    }
     int r = cvb_get_dky(&ci->cv, tout, 0, ci->y);
     if (r != CVB_SUCCESS) return cv_error(ci, r);
     ci->t_ = tout;
@@ -469,6 +519,7 @@ static int handle_step(double te) {
     }
     if (ci->initialize_) {
         r = nrn_cvi_init(ci, ci->t_);
+        if (r > 0) return init_error(ci);
         G->initialized_ = 1;
         if (G->condition_order == 2) nrn_cvode_evaluate_conditions(ci);
     } else if (te <= ci->tn_) {
@@ -546,7 +597,8 @@ int nrn_cvode_re_init(void) {
     reset_conditions();
     if (G->local) return nrn_cvode_local_init_all(t);
     memset(&GI->stats, 0, sizeof(GI->stats));
-    if (nrn_cvi_init(GI, t)) return -1;
+    GI->init_failures = 0;
+    if (nrn_cvi_init(GI, t) < 0) return -1;
     if (G->condition_order == 2) nrn_cvode_evaluate_conditions(GI);
     return nrn_eng.errored ? -1 : 0;
 }
@@ -600,7 +652,8 @@ int nrn_cvode_solve(double tout) {
     }
 done:
     e->ctx.t = GI->t_;
-    if (GI->sys.neq > 0 && GI->cv.h != 0.0) e->ctx.dt = GI->cv.h;
+    /* dt: the step (CVODE) or 1/cj of the last Newton solve (IDA), as NEURON shows them */
+    if (GI->sys.neq > 0 && !GI->dae && GI->cv.h != 0.0) e->ctx.dt = GI->cv.h;
     return r || e->errored ? -1 : 0;
 }
 
@@ -627,6 +680,22 @@ int nrn_cvode_run_until(double tstop) {
     }
     if (!e->stoprun && nrn_cvode_fadvance()) return -1;
     return 0;
+}
+
+const char* nrn_ida_errmsg(int code) {
+    switch (code) {
+    case IDB_TOO_MUCH_WORK: return "too many steps";
+    case IDB_TOO_MUCH_ACC: return "too much accuracy requested";
+    case IDB_ERR_FAIL: return "error test failed repeatedly";
+    case IDB_CONV_FAIL: return "Newton iteration failed to converge repeatedly";
+    case IDB_LSETUP_FAIL: return "linear solver setup failed";
+    case IDB_LSOLVE_FAIL: return "linear solve failed";
+    case IDB_RES_FAIL: return "the residual failed";
+    case IDB_REP_RES_ERR: return "the residual failed repeatedly";
+    case IDB_ILL_INPUT: return "illegal input (tolerances, weights or stop time)";
+    case IDB_BAD_T: return "interpolation time outside the last step";
+    default: return "integrator failure";
+    }
 }
 
 const char* nrn_cvode_errmsg(int code) {

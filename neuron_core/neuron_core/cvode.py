@@ -15,7 +15,7 @@ from .engine import eng, ffi, lib
 from .errors import NeuronError
 from .model import model
 from .simulation import schedule_python_event
-from .variable_step import controller
+from .variable_step import controller, equations
 
 
 def _vec(v) -> np.ndarray:
@@ -98,11 +98,12 @@ class CVode:
         return int(controller.settings["stiff"])
 
     def jacobian(self, value=None) -> int:
+        """0: NEURON's own Newton solve, 1: dense difference-quotient J, 2: diagonal J."""
         if value is not None:
             v = int(value)
             if v not in (0, 1, 2):
                 raise NeuronError("CVode.jacobian must be 0, 1 or 2")
-            self._set("jacobian", v if v != 2 else 0)
+            self._set("jacobian", v)
         return int(controller.settings["jacobian"])
 
     def maxstep(self, value=None) -> float:
@@ -137,20 +138,35 @@ class CVode:
         return int(controller.settings["condition_order"])
 
     def use_local_dt(self, value=None) -> bool:
-        """One integrator per cell, each with its own time step (NEURON's lvardt)."""
+        """One integrator per cell, each with its own time step (NEURON's lvardt).  As in
+        NEURON, a model with extracellular keeps the global step (DAE form); turning the local
+        step on turns use_daspk off."""
         if value is not None:
             on = bool(float(value))
             if on:
                 from .parallel.transfer import state as transfer
                 if transfer.targets:
                     raise NeuronError("CVode.use_local_dt(1) cannot be used with gap junctions")
+                if equations.model_has_extracellular():
+                    on = False
             if on != bool(controller.settings["use_local_dt"]):
+                if on:
+                    controller.settings["use_daspk"] = 0
                 self._set("use_local_dt", 1 if on else 0)
         return bool(controller.settings["use_local_dt"])
 
     def use_daspk(self, value=None) -> bool:
-        if value is not None and bool(float(value)):
-            raise NeuronError("CVode.use_daspk(1): the DAE solver (IDA) is not available")
+        """The global step as NEURON's DAE form with the IDA method.  Not optional for a model
+        with extracellular (NEURON switches to it when CVode is active); ignored while the
+        local step is on, as in NEURON."""
+        if value is not None:
+            on = bool(float(value))
+            if not on and equations.model_has_extracellular():
+                on = bool(controller.settings["use_daspk"])
+            if on and controller.settings["use_local_dt"]:
+                on = False
+            if on != bool(controller.settings["use_daspk"]):
+                self._set("use_daspk", 1 if on else 0)
         return bool(controller.settings["use_daspk"])
 
     def cache_efficient(self, value=None) -> bool:
@@ -162,7 +178,21 @@ class CVode:
         return False
 
     def dae_init_dteps(self, value=None, style=None) -> float:
-        return 1e-9
+        """The DAE form's initialization step (ms, default 1e-9) and what a failed residual
+        check does (style & 3: 0 error, 1 warning, 2 warning and a decaying correction)."""
+        if value is not None:
+            v = float(value)
+            if not 1e-100 <= v <= 1:
+                raise NeuronError("CVode.dae_init_dteps: arg 1 must be in [1e-100, 1]")
+            controller.settings["dae_init_dteps"] = v
+            controller.c.dteps = v
+        if style is not None:
+            st = int(style)
+            if not 0 <= st <= 0o13:
+                raise NeuronError("CVode.dae_init_dteps: style must be in [0, 11]")
+            controller.settings["dae_init_style"] = st
+            controller.c.init_style = st
+        return controller.settings["dae_init_dteps"]
 
     def use_fast_imem(self, on: Optional[float] = None) -> bool:
         old = bool(model.use_fast_imem)
@@ -226,23 +256,31 @@ class CVode:
         return 0.0
 
     def f(self, t: float, yvec, ypvec) -> float:
+        if controller.active and controller.c.dae:
+            raise NeuronError("CVode.f is not available with the DAE form (use_daspk); "
+                              "it is an implicit system F(t, y, y') = 0")
         _fill(ypvec, controller.fun(float(t), _vec(yvec)))
         return 0.0
 
-    def error_weights(self, vec) -> float:
+    def _global_vector(self, name: str) -> np.ndarray:
+        """ewt or the last correction of the global integrator (IDA: its Newton update)."""
         c = controller.c
         if not controller.active or c.neq == 0 or c.local:
-            _fill(vec, np.zeros(0))
+            return np.zeros(0)
+        if c.dae:
+            ptr = c.gi.ida.ewt if name == "ewt" else c.gi.ida.delta
         else:
-            _fill(vec, np.frombuffer(ffi.buffer(c.gi.cv.ewt, 8 * c.neq), dtype=float).copy())
+            ptr = c.gi.cv.ewt if name == "ewt" else c.gi.cv.acor
+        if ptr == ffi.NULL:
+            return np.zeros(0)
+        return np.frombuffer(ffi.buffer(ptr, 8 * c.neq), dtype=float).copy()
+
+    def error_weights(self, vec) -> float:
+        _fill(vec, self._global_vector("ewt"))
         return 0.0
 
     def acor(self, vec) -> float:
-        c = controller.c
-        if not controller.active or c.neq == 0 or c.local:
-            _fill(vec, np.zeros(0))
-        else:
-            _fill(vec, np.frombuffer(ffi.buffer(c.gi.cv.acor, 8 * c.neq), dtype=float).copy())
+        _fill(vec, self._global_vector("acor"))
         return 0.0
 
     def statename(self, i: int, strdef=None, style: int = 1) -> str:
@@ -263,12 +301,22 @@ class CVode:
         if c.local:
             i = int(i)
             return int(c.lcv[i].cv.qu) if 0 <= i < c.nlcv and c.lcv[i].sys.neq else 0
-        return int(c.gi.cv.qu)
+        return int(c.gi.ida.kused) if c.dae else int(c.gi.cv.qu)
 
     def current_method(self) -> int:
+        """NEURON's code: model type (0 none, 1 ODE, 2 DAE) + 10 (general sparse matrix) +
+        100 method (secondorder, 3 CVODE, 4 IDA) + 1000 (local step)."""
+        model.ensure_built()
+        built = model.built
+        algebraic = equations.has_algebraic_parts(built)
+        mtype = 2 if algebraic else (1 if built is not None and built.nnode else 0)
         if controller.active:
-            return 300 + (1000 if controller.c.local else 0)
-        return int(model.secondorder) * 100
+            dae = controller.uses_dae()
+            method, local = (4, 0) if dae else (3, int(controller.settings["use_local_dt"]))
+            sparse = int(dae)
+        else:
+            method, local, sparse = int(model.secondorder), 0, int(algebraic)
+        return mtype + 10 * sparse + 100 * method + 1000 * local
 
     def statistics(self, i: int = -1) -> float:
         """Print the integrators' counters (NEURON's format; one block per cell with the
@@ -280,11 +328,14 @@ class CVode:
             if c.local and int(i) >= 0 and k != int(i):
                 continue
             s = self._stats(k)
-            out.write("\nCvode instance statistics : %d CVode states\n" % s["neq"])
+            out.write("\nCvode instance statistics : %d %s states\n"
+                      % (s["neq"], "IDA" if c.dae and not c.local else "CVode"))
             out.write("   %d advance_tn, %d interpolate, %d init (%d due to at_time)\n"
                       % (s["advance_tn"], s["interpolate"], s["init"], s["ts_inits"]))
             out.write("   %d function evaluations, %d mx=b solves, %d jacobian setups\n"
                       % (s["f"], s["mxb"], s["jac"]))
+            if s["init_failures"]:
+                out.write("   %d First try Initialization failures\n" % s["init_failures"])
         return 0.0
 
     def _stats(self, cell=None) -> dict:
@@ -292,10 +343,11 @@ class CVode:
         ci = c.gi if cell is None else c.lcv[cell]
         st = ci.stats
         neq = int(ci.sys.neq)
+        nst = (int(ci.ida.nst) if ci.dae else int(ci.cv.nst)) if neq else 0
         return {"neq": neq, "advance_tn": st.advance_calls,
                 "interpolate": st.interpolate_calls, "init": st.init_calls,
                 "ts_inits": st.ts_inits, "f": st.f_calls, "mxb": st.mxb_calls,
-                "jac": st.jac_calls, "nst": int(ci.cv.nst) if neq else 0}
+                "jac": st.jac_calls, "nst": nst, "init_failures": int(ci.init_failures)}
 
     def print_event_queue(self, vec=None) -> float:
         """Print the queued events in time order (or fill vec with their times)."""

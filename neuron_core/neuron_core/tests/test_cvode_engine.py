@@ -243,6 +243,8 @@ def fresh(cvmechs):
     CVode().active(0)
     CVode().condition_order(1)
     CVode().atol(1e-3)
+    CVode().use_daspk(0)
+    CVode().jacobian(0)
     clear()
 
 
@@ -413,7 +415,11 @@ def test_bad_input_raises(fresh):
     with pytest.raises(NeuronError):
         cv.maxorder(7)
     with pytest.raises(NeuronError):
-        cv.use_daspk(1)
+        cv.dae_init_dteps(0)
+    with pytest.raises(NeuronError):
+        cv.dae_init_dteps(1e-9, 12)
+    with pytest.raises(NeuronError):
+        cv.jacobian(3)
 
 
 def test_mechanism_without_variable_step_form_is_refused(fresh, testmechs):

@@ -19,7 +19,8 @@ from . import equations
 
 DEFAULTS = {"atol": 1e-3, "rtol": 0.0, "maxorder": 5, "stiff": 2, "maxstep": 1e9,
             "minstep": 0.0, "use_local_dt": 0, "use_daspk": 0, "condition_order": 1,
-            "cache_efficient": 0, "jacobian": 0}
+            "cache_efficient": 0, "jacobian": 0,
+            "dae_init_dteps": 1e-9, "dae_init_style": 0}
 
 
 class Controller:
@@ -68,10 +69,21 @@ class Controller:
         c.maxstep = s["maxstep"]
         c.minstep = s["minstep"]
         c.condition_order = int(s["condition_order"])
-        c.use_dense = 1 if int(s["jacobian"]) == 1 else 0
-        c.local = 1 if s["use_local_dt"] else 0
-        eq = equations.build(model.built, self.scales)
+        c.use_dense = int(s["jacobian"])
+        dae = self.uses_dae()
+        if dae and equations.has_algebraic_parts(model.built):
+            # NEURON: the DAE solver is not optional for algebraic models, nor the global step
+            s["use_daspk"], s["use_local_dt"] = 1, 0
+        c.local = 1 if s["use_local_dt"] and not dae else 0
+        c.dae = 1 if dae else 0
+        c.dteps = s["dae_init_dteps"]
+        c.init_style = int(s["dae_init_style"])
+        eq = equations.build(model.built, self.scales, dae=dae)
         self.eq = eq
+        if dae:
+            lib.nrn_cvode_dae_map(eq.nv, ffi.cast("int*", eq.eqnode.ctypes.data))
+        else:
+            lib.nrn_cvode_dae_map(0, ffi.NULL)
         cells = np.asarray(getattr(model.built, "cell_start", [0, model.built.nnode]),
                            dtype=np.int32)
         self._cells = cells
@@ -85,6 +97,13 @@ class Controller:
         self.c.structure_ok = 1
         recording._state["dirty"] = True   # cell time addresses (local step) moved
         recording.sync()
+
+    def uses_dae(self) -> bool:
+        """The global step in NEURON's DAE form (IDA): use_daspk, or a model with
+        extracellular (NEURON switches to it automatically)."""
+        if self.settings["use_daspk"]:
+            return True
+        return equations.has_algebraic_parts(model.built)
 
     def cell_time_ref(self, ref):
         """A reference to the time of the cell that owns ref (local step)."""

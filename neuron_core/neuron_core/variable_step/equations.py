@@ -3,7 +3,9 @@ the nodes with capacitance (segment centres, in node order), then every mechanis
 mechanism by mechanism in the engine's call order, instance by instance.
 
 Zero-area nodes (section ends, root nodes) have no equation: the engine solves their voltage
-algebraically inside f(y).  The map is rebuilt after every model rebuild.
+algebraically inside f(y).  In the DAE form (IDA: use_daspk, extracellular) every node has an
+equation, followed by its extracellular layers, as in NEURON's daspk order.  The map is rebuilt
+after every model rebuild.
 """
 from __future__ import annotations
 
@@ -43,10 +45,18 @@ class Equations:
     atolscale: np.ndarray
     keep: list = field(default_factory=list)
     cmechs: object = None
+    eqnode: object = None        # DAE form: [nnode] equation of each node's vi
+    nlayer: np.ndarray = None    # DAE form: [nnode] extracellular layers at each node
 
     def names(self) -> List[str]:
         """A name per equation (CVode.statename)."""
-        out = ["v(node %d)" % int(n) for n in self.vnode]
+        if self.eqnode is not None:
+            out = []
+            for i, nl in enumerate(self.nlayer):
+                out.append("v(node %d)" % i)
+                out.extend("vext[%d](node %d)" % (k, i) for k in range(int(nl)))
+        else:
+            out = ["v(node %d)" % int(n) for n in self.vnode]
         for ms in self.mechs:
             for i in range(ms.ninst):
                 out.extend("%s_%s[%d]" % (s, ms.name, i) for s in ms.states)
@@ -74,14 +84,39 @@ def capacitance_nodes(built) -> np.ndarray:
     return is_cap
 
 
-def build(built, scales: Dict[str, float]) -> Equations:
-    """The equation map of the current build; `scales` are CVode.atolscale values by name."""
-    if built.nnode and any(mt.kind == EXTRACELLULAR and mt.nalive for mt in registry.order):
-        raise NeuronError("CVode: extracellular needs the DAE solver (CVode.use_daspk), which "
-                          "is not available; use the fixed step")
+def model_has_extracellular() -> bool:
+    """Some section has the extracellular mechanism (the registry's view, no build needed)."""
+    return any(mt.kind == EXTRACELLULAR and mt.nalive for mt in registry.order)
+
+
+def has_algebraic_parts(built) -> bool:
+    """The model needs the DAE form under CVode (NEURON's model type 2): extracellular."""
+    return bool(built is not None and built.nnode and model_has_extracellular())
+
+
+def _layers_per_node(nnode: int) -> np.ndarray:
+    """Extracellular layers at each node of the current build (0 where there are none)."""
+    from ..engine import eng
+    out = np.zeros(nnode, dtype=np.int32)
+    if nnode and eng.ext != ffi.NULL:
+        rows = np.frombuffer(ffi.buffer(eng.ext.row, 4 * nnode), dtype=np.int32)
+        out[rows != -2] = eng.ext.nlayer
+    return out
+
+
+def build(built, scales: Dict[str, float], dae: bool = False) -> Equations:
+    """The equation map of the current build; `scales` are CVode.atolscale values by name;
+    `dae`: NEURON's DAE form (every node, then its extracellular layers)."""
     is_cap = capacitance_nodes(built)
-    vnode = np.nonzero(is_cap[:built.nnode])[0].astype(np.int32)
-    nv = len(vnode)
+    if dae:
+        nlayer = _layers_per_node(built.nnode)
+        width = 1 + nlayer
+        eqnode = (np.cumsum(width) - width).astype(np.int32)
+        nv = int(width.sum())
+        vnode = np.zeros(0, dtype=np.int32)
+    else:
+        vnode = np.nonzero(is_cap[:built.nnode])[0].astype(np.int32)
+        nv = len(vnode)
     mechs: List[MechStates] = []
     ieq = nv
     for mt in registry.order:
@@ -127,6 +162,8 @@ def build(built, scales: Dict[str, float]) -> Equations:
     if nblk:
         lib.nrn_cvode_block_atol(ffi.cast("double*", atolscale.ctypes.data) + ieq)
     eq = Equations(ieq + nblk, nv, vnode, is_cap, mechs, atolscale)
+    if dae:
+        eq.eqnode, eq.nlayer = eqnode, nlayer
     cm = ffi.new("nrn_cvode_mech[]", max(len(mechs), 1))
     for j, ms in enumerate(mechs):
         sc = ffi.new("int[]", ms.scol)

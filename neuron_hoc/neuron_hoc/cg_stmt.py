@@ -1,10 +1,14 @@
 """Compiling statements to Python statements."""
 from __future__ import annotations
 
+import re
+
 from . import nodes as N
 from .cg_base import INDENT
 from .cg_loops import LoopCompiler
 from .symbols import CALLABLE_KINDS
+
+_NAME_RX = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
 class StmtCompiler(LoopCompiler):
@@ -109,14 +113,22 @@ class StmtCompiler(LoopCompiler):
             return
         wb = self.writeback_args(e.args)
         t = self.tmp()
-        self.emit("%s = []" % t)
         args = self.arglist(e.args)
+        direct = _NAME_RX.match(ocode) is not None
+        if direct:
+            # only a template method can assign $oN: an object whose type _mcw has found to
+            # be plain (not a template instance, not a section) is called directly
+            self.emit("if type(%s) in _PT:" % ocode)
+            self.emit(INDENT + "%s.%s(%s)" % (ocode, e.name, args))
+            self.emit("else:")
+            self.indent += 1
+        self.emit("%s = []" % t)
         self.emit("_mcw(%s, %r, %s%s)" % (ocode, e.name, t, ", " + args if args else ""))
         self.emit("if %s:" % t)
         self.indent += 1
         for k, lv in wb:
             self.emit(lv.store.format(v="%s[%d]" % (t, k)))
-        self.indent -= 1
+        self.indent -= 1 + direct
 
     def s_Print(self, node):
         """Numbers print as %.8g and a space, strings as they are, objects by name."""

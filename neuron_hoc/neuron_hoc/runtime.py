@@ -366,7 +366,7 @@ def install(interp) -> None:
         "_num": _num, "_str": _str, "_sv": _sv, "_SA": StrArg, "_setsarg": _setsarg,
         "_setv": _setv, "_seti": _seti, "_seta": _seta,
         "_gm": _gm, "_sm": _sm, "_gmi": _gmi, "_gm1": _gm1, "_smi": _smi, "_mc": _mc,
-        "_mci": _mci, "_mcw": _mcw,
+        "_mci": _mci, "_mcw": _mcw, "_PT": plain_types,
         "_smx": _smx, "_mref": _mref, "_shift": _shift, "_VP": VarPointer, "_AP": ArrayPointer,
         "_tobj": _tobj, "_undef": _undef, "_rtcall": _rtcall, "_err": _err, "_Stop": HocStop,
         "_prv": _prv, "_prvm": _prvm, "_prs": _prs, "_pv": _pv, "_print": _print,

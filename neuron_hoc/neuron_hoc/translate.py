@@ -11,6 +11,7 @@ from .errors import HocError
 
 _NAME_RX = re.compile(r"name '([A-Za-z_][A-Za-z0-9_]*)' is not defined")
 _ATTR_NONE_RX = re.compile(r"'NoneType' object has no attribute '([^']*)'")
+_ATTR_RX = re.compile(r"'([^']*)' object has no attribute '([^']*)'")
 
 
 def message(exc: BaseException, pyline: str = "") -> str:
@@ -42,6 +43,9 @@ def message(exc: BaseException, pyline: str = "") -> str:
         m = _ATTR_NONE_RX.search(str(exc))
         if m:
             return "'%s' object prefix is nullptr" % m.group(1)
+        m = _ATTR_RX.fullmatch(str(exc))
+        if m:
+            return "'%s' not a public member of '%s'" % (m.group(2), m.group(1))
         return str(exc)
     if isinstance(exc, ValueError) and str(exc) == "math domain error":
         return "argument out of domain"

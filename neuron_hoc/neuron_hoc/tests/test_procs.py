@@ -24,6 +24,13 @@ CASES = [
      'objref vv\nproc mk() { $o1 = new Vector(3) }\nmk(vv)\nprint vv.size()\nfunc vsize() { return $o1.size() }\nprint vsize(vv)\nobfunc newv() { return new Vector($1) }\nobjref w\nw = newv(5)\nprint w.size()\n',
      '3 \n3 \n5 \n',
      None),
+    ('object_args_of_method_calls',
+     'begintemplate Maker\npublic append\nproc append() { $o1 = new Vector(4) }\nendtemplate Maker\n'
+     'objref m, l, vv, o\nl = new List()\nm = new Maker()\nvv = new Vector(1)\n'
+     'for i = 1, 4 {\n    if (i % 2) { o = l } else { o = m }\n    o.append(vv)\n}\n'
+     'print l.count(), l.o(0).size(), l.o(1).size(), vv.size()\n',
+     '2 1 4 4 \n',
+     None),
     ('pointer_args',
      'x = 1\nproc mr() { $&1 = 7 }\nmr(&x)\nprint x\ndouble a[4]\nproc arr() { local i  for i = 0, 3 { $&1[i] = i*10 } }\narr(&a[0])\nprint a[0], a[1], a[2], a[3]\n',
      '7 \n0 10 20 30 \n',

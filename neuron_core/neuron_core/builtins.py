@@ -319,6 +319,8 @@ def _classes() -> Dict[str, Any]:
     out["PtrVector"] = PtrVector
     from .savestate import SaveState
     out["SaveState"] = SaveState
+    from .impedance import Impedance
+    out["Impedance"] = Impedance
     return out
 
 

@@ -201,9 +201,10 @@ typedef struct rxd_model {
     int nthread;
     int membrane_flux;       /* nonzero when a group produces membrane currents */
     /* variable step */
-    double* cv_full;         /* [2n] scratch: b and y with the zero-volume nodes */
+    double* cv_full;         /* [2n + largest grid] scratch: b and y with the zero-volume nodes */
     const double* cv_atol;   /* [n - nzvi] absolute tolerance scale, or NULL */
-    const double* cv_gatol;  /* [ngrid] absolute tolerance scale of each grid's voxels */
+    const int* cv_order;     /* [ngrid + nics] grids in y order: ECS slot k, or -1 - ICS slot */
+    const double* cv_gatol;  /* [ngrid + nics] absolute tolerance scale of each grid, y order */
     const double* cv_dt;     /* the integrator's current step (the engine's dt) */
 } rxd_model;
 
@@ -220,6 +221,9 @@ int rxd_lu_solve(int n, double* a, double* b, int* piv);
 void rxd_grid_fluxes(rxd_grid* g, double dt);
 void rxd_ics_step(rxd_ics* g, double dt);
 void rxd_ics_transfer(rxd_ics* g);
+void rxd_ics_currents(const rxd_ics* g, double* out, double dt);
+void rxd_ics_diffusion_rates(const rxd_ics* g, const double* s, double* ydot);
+void rxd_ics_cv_solve(rxd_ics* g, double dt, double* b);
 void rxd_node_fluxes(const rxd_flux_table* f, double* states, double dt);
 void rxd_diffusion_rates(const rxd_model* m, const double* y, double* rhs);
 void rxd_ion_currents(const rxd_model* m, double* rhs);

@@ -141,10 +141,15 @@ def _wire(live: list, reactions: list, grids: list, ics: list) -> None:
     _wire_reactions(m, live, reactions, grids, ics, cur_map)
     _wire_fluxes(m, grids, ics)
     m.nthread = 1
-    m.cv_full = _link.darr(numpy.zeros(2 * max(n, 1)))
+    largest = max([inst._nodes_length for inst in ics] +
+                  [inst._nx * inst._ny * inst._nz for inst in grids] + [1])
+    m.cv_full = _link.darr(numpy.zeros(2 * max(n, 1) + largest))
     zvi = numpy.nonzero(node._volumes == 0)[0]
     m.cv_atol = _link.darr(_atol_scale(live, n, zvi)) if n > len(zvi) else ffi.NULL
-    m.cv_gatol = _link.darr([float(inst._atolscale) for inst in grids] or [1.0])
+    ordered = sorted(grids + ics, key=lambda inst: inst._grid_id)
+    m.cv_order = _link.iarr([inst._slot if inst in grids else -1 - inst._slot for inst in ordered]
+                            or [0])
+    m.cv_gatol = _link.darr([float(inst._atolscale) for inst in ordered] or [1.0])
     m.cv_dt = ffi.cast("double*", _link.engine_dt_address())
     _link.register()
 

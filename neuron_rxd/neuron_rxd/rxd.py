@@ -173,8 +173,6 @@ def _check_variable_step() -> None:
     what = []
     if any(m.grids[k].alpha_array or m.grids[k].perm_array for k in range(m.ngrid)):
         what.append("extracellular regions with varying volume fraction or tortuosity")
-    if m.nics:
-        what.append("sections solved in 3-D")
     if what:
         raise RxDException("the variable step method (CVode) does not integrate rxd models with "
                            "%s yet; use CVode().active(False)" % " or ".join(what))

@@ -620,7 +620,39 @@ def cvode_ecs_mcr(sim, rxd):
     return out
 
 
-MODELS = {f.__name__: f for f in (cvode_ecs, cvode_ecs_mcr, cvode_mcr, cvode_tree, cvode_bistable, ics_flux_state, ics_diffusion, ics_currents, ics_branch_reactions, ics_inhomogeneous, d_changes, more_geometry, diffusion_tree, bistable, trivial_ecs, ion_coupling, mcr_flux,
+def cvode_ics(sim, rxd):
+    """The variable step method on sections solved in 3-D: diffusion (one section with no
+    diffusion beyond its middle), and a section with a calcium leak current and a buffer."""
+    dend = sim.Section("dend")
+    dend.diam, dend.nseg, dend.L = 2.0, 21, 20.0
+    cell = sim.Section("cell")
+    sim.pt3d(cell, [(-20, 10, 0, 6), (-10, 10, 0, 6)])
+    cell.nseg = 5
+    sim.insert(cell, "tcaleak")
+    rxd.set_solve_type(dimension=3)
+    r = rxd.Region([dend], dx=0.5)
+    a = rxd.Species(r, d=1, initial=lambda node: 1 if 0.3 < node.x < 0.45 else 0)
+    for nd in a.nodes:
+        if nd.x > 0.5:
+            nd.d = 0
+    cyt = rxd.Region([cell], nrn_region="i", dx=1.0)
+    ca = rxd.Species(cyt, name="ca", d=0.5, charge=2, initial=1e-4)
+    buf = rxd.Species(cyt, d=0.05, initial=0.01)
+    cabuf = rxd.Species(cyt, d=0.05, initial=0.0)
+    react = rxd.Reaction(ca + buf, cabuf, 50.0, 0.5)
+    sim.cvode(True, atol=1e-6)
+    sim.finitialize(-65)
+    out = {}
+    for t in (0.5, 2.0, 6.0):
+        sim.solve(t)
+        out["a_%g" % t] = list(a.nodes.concentration)[::3]
+        out["ca_%g" % t] = list(ca.nodes.concentration)[::4]
+        out["cabuf_%g" % t] = list(cabuf.nodes.concentration)[::4]
+        out["cai_%g" % t] = [seg.cai for seg in cell]
+    return out
+
+
+MODELS = {f.__name__: f for f in (cvode_ics, cvode_ecs, cvode_ecs_mcr, cvode_mcr, cvode_tree, cvode_bistable, ics_flux_state, ics_diffusion, ics_currents, ics_branch_reactions, ics_inhomogeneous, d_changes, more_geometry, diffusion_tree, bistable, trivial_ecs, ion_coupling, mcr_flux,
                                    er_calcium, ecs_currents, geometry_3d, math_rates, ecs_reactions,
                                    ecs_inhomogeneous, ecs_permeability, ecs_mcr)}
 TOLERANCE = 1e-9

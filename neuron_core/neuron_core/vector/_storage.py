@@ -41,13 +41,10 @@ class _Grower(weakref.ref):
 
 
 class _Sizes:
-    """Size and capacity of a Vector the engine has not seen (the fields of `nrn_vec`)."""
+    """Size and capacity of a Vector the engine has not seen (the fields of `nrn_vec`).
+    No __init__: setting the two fields after `_Sizes()` is twice as fast."""
 
     __slots__ = ("size", "cap")
-
-    def __init__(self, size: int, cap: int) -> None:
-        self.size = size
-        self.cap = cap
 
 
 _ids = itertools.count()
@@ -67,7 +64,8 @@ class VectorStorage:
     def _init_empty(self) -> None:
         """Empty storage and a new instance number (Vector.__init__ does the same inline)."""
         self._arr = _EMPTY
-        self._s = _Sizes(0, 0)
+        self._s = sz = _Sizes()
+        sz.size = sz.cap = 0
         self._p = None
         self._label = None
         self._id = next(_ids)

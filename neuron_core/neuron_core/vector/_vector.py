@@ -48,10 +48,12 @@ class Vector(EditMixin, CopyMixin, OrderMixin, SearchMixin, ArithMixin, StatsMix
             if (t is float or t is int) and len(args) == 1 and 0.0 <= first <= DMAXINT:
                 n = int(first)  # new Vector(n): the common case first
                 self._arr = _zeros(n)
-                self._s = _Sizes(n, n)
+                self._s = sz = _Sizes()
+                sz.size = sz.cap = n
                 return
         self._arr = _EMPTY
-        self._s = _Sizes(0, 0)
+        self._s = sz = _Sizes()
+        sz.size = sz.cap = 0
         if args:
             self._init_from(args)
 

@@ -8,6 +8,7 @@ rest of that file; the exit status is then 1.  quit() ends the program at once.
 """
 from __future__ import annotations
 
+import gc
 import os
 import runpy
 import sys
@@ -65,6 +66,9 @@ def main(argv: Optional[List[str]] = None, interp=None) -> int:
     if interp is None:
         from .top import get_h
         interp = get_h()._interp
+        # the interpreter's own objects (modules, classes, compiled library code) live as
+        # long as the process: keep them out of the cyclic collector's full scans
+        gc.freeze()
     interp.prog = "nrniv"
     if banner:
         sys.stderr.write(BANNER)

@@ -434,47 +434,91 @@ void rxd_grid_transfer(rxd_grid* g) {
     }
 }
 
-/* Diffusion rates of a grid with one volume fraction and tortuosity (variable step):
- * zero-flux boundaries reflect (half weight at the faces); fixed-concentration boundary
- * voxels do not change at all. */
+/* Diffusion rates of a grid (variable step): zero-flux boundaries reflect (half weight at
+ * the faces); fixed-concentration boundary voxels do not change at all.  With a varying
+ * volume fraction, fluxes are weighted by the neighbours' fractions; with a varying
+ * permeability, coefficients are taken at the faces. */
 void rxd_grid_diffusion_rates(const rxd_grid* g, const double* s, double* ydot) {
     const int nx = g->nx, ny = g->ny, nz = g->nz, nyz = ny * nz;
-    const double rx = g->dcx / (g->dx * g->dx);
-    const double ry = g->dcy / (g->dy * g->dy);
-    const double rz = g->dcz / (g->dz * g->dz);
+    const int vol = g->alpha_array, tort = !vol && g->perm_array;
+    const double rx = (tort ? 1.0 : g->dcx) / (g->dx * g->dx);
+    const double ry = (tort ? 1.0 : g->dcy) / (g->dy * g->dy);
+    const double rz = (tort ? 1.0 : g->dcz) / (g->dz * g->dz);
+#define P(i, j, k) (g->perm_array ? g->perm[((i) * ny + (j)) * nz + (k)] : 1.0)
+#define VF(x) (g->alpha_array ? g->alpha[x] : g->alpha[0])
+#define FLUX(p, x) ((VF(p) * VF(x) * (s[p] - s[x])) / (0.5 * (VF(p) + VF(x))))
     for (int i = 0; i < nx; ++i) {
         for (int j = 0; j < ny; ++j) {
             for (int k = 0; k < nz; ++k) {
                 const int idx = (i * ny + j) * nz + k;
-                if (g->bc_dirichlet) {
-                    if (i == 0 || i == nx - 1 || j == 0 || j == ny - 1 || k == 0 || k == nz - 1) {
-                        ydot[idx] = 0;
-                        continue;
-                    }
-                    ydot[idx] += rx * (s[idx - nyz] - 2.0 * s[idx] + s[idx + nyz]);
-                    ydot[idx] += ry * (s[idx - nz] - 2.0 * s[idx] + s[idx + nz]);
-                    ydot[idx] += rz * (s[idx - 1] - 2.0 * s[idx] + s[idx + 1]);
+                const int edge = i == 0 || i == nx - 1 || j == 0 || j == ny - 1 || k == 0 ||
+                                 k == nz - 1;
+                if (g->bc_dirichlet && edge) {
+                    ydot[idx] = 0;
                     continue;
                 }
-                if (nx > 1) {
-                    const int pi = i == 0 ? idx + nyz : idx - nyz;
-                    const int ni = i == nx - 1 ? idx - nyz : idx + nyz;
-                    const double div = (i == 0 || i == nx - 1) ? 2. : 1.;
-                    ydot[idx] += rx * (s[pi] - 2.0 * s[idx] + s[ni]) / div;
-                }
-                if (ny > 1) {
-                    const int pj = j == 0 ? idx + nz : idx - nz;
-                    const int nj = j == ny - 1 ? idx - nz : idx + nz;
-                    const double div = (j == 0 || j == ny - 1) ? 2. : 1.;
-                    ydot[idx] += ry * (s[pj] - 2.0 * s[idx] + s[nj]) / div;
-                }
-                if (nz > 1) {
-                    const int pk = k == 0 ? idx + 1 : idx - 1;
-                    const int nk = k == nz - 1 ? idx - 1 : idx + 1;
-                    const double div = (k == 0 || k == nz - 1) ? 2. : 1.;
-                    ydot[idx] += rz * (s[pk] - 2.0 * s[idx] + s[nk]) / div;
+                /* neighbours and face indices, reflected at zero-flux boundaries */
+                const int dir = g->bc_dirichlet;
+                const int pi = (!dir && i == 0) ? idx + nyz : idx - nyz;
+                const int ni = (!dir && i == nx - 1) ? idx - nyz : idx + nyz;
+                const int pj = (!dir && j == 0) ? idx + nz : idx - nz;
+                const int nj = (!dir && j == ny - 1) ? idx - nz : idx + nz;
+                const int pk = (!dir && k == 0) ? idx + 1 : idx - 1;
+                const int nk = (!dir && k == nz - 1) ? idx - 1 : idx + 1;
+                const int xpd = (!dir && i == nx - 1) ? i : i + 1, xmd = (!dir && i == 0) ? 1 : i;
+                const int ypd = (!dir && j == ny - 1) ? j : j + 1, ymd = (!dir && j == 0) ? 1 : j;
+                const int zpd = (!dir && k == nz - 1) ? k : k + 1, zmd = (!dir && k == 0) ? 1 : k;
+                const double divx = (!dir && (i == 0 || i == nx - 1)) ? 2. : 1.;
+                const double divy = (!dir && (j == 0 || j == ny - 1)) ? 2. : 1.;
+                const double divz = (!dir && (k == 0 || k == nz - 1)) ? 2. : 1.;
+                const int dox = dir || nx > 1, doy = dir || ny > 1, doz = dir || nz > 1;
+                if (vol) {
+                    if (dox) {
+                        double t = rx * (FLUX(ni, idx) * P(xpd, j, k) + FLUX(pi, idx) * P(xmd, j, k));
+                        ydot[idx] += dir ? t / VF(idx) : t / (VF(idx) * divx);
+                    }
+                    if (doy) {
+                        double t = ry * (FLUX(nj, idx) * P(i, ypd, k) + FLUX(pj, idx) * P(i, ymd, k));
+                        ydot[idx] += dir ? t / VF(idx) : t / (VF(idx) * divy);
+                    }
+                    if (doz) {
+                        double t = rz * (FLUX(nk, idx) * P(i, j, zpd) + FLUX(pk, idx) * P(i, j, zmd));
+                        ydot[idx] += dir ? t / VF(idx) : t / (VF(idx) * divz);
+                    }
+                } else if (tort) {
+                    if (dox) {
+                        const double a = g->dcx * P(xmd, j, k), b = g->dcx * P(xpd, j, k);
+                        double t = rx * (a * s[pi] - (a + b) * s[idx] + b * s[ni]);
+                        ydot[idx] += dir ? t : t / divx;
+                    }
+                    if (doy) {
+                        const double a = g->dcy * P(i, ymd, k), b = g->dcy * P(i, ypd, k);
+                        double t = ry * (a * s[pj] - (a + b) * s[idx] + b * s[nj]);
+                        ydot[idx] += dir ? t : t / divy;
+                    }
+                    if (doz) {
+                        const double a = g->dcz * P(i, j, zmd), b = g->dcz * P(i, j, zpd);
+                        double t = rz * (a * s[pk] - (a + b) * s[idx] + b * s[nk]);
+                        ydot[idx] += dir ? t : t / divz;
+                    }
+                } else {
+                    if (dox) {
+                        double t = rx * (s[pi] - 2.0 * s[idx] + s[ni]);
+                        ydot[idx] += dir ? t : t / divx;
+                    }
+                    if (doy) {
+                        double t = ry * (s[pj] - 2.0 * s[idx] + s[nj]);
+                        ydot[idx] += dir ? t : t / divy;
+                    }
+                    if (doz) {
+                        double t = rz * (s[pk] - 2.0 * s[idx] + s[nk]);
+                        ydot[idx] += dir ? t : t / divz;
+                    }
                 }
             }
         }
     }
+#undef P
+#undef VF
+#undef FLUX
 }

@@ -159,23 +159,7 @@ def _init() -> None:
     initializer._do_init()
     if _state["dirty"]:
         _setup()
-    _check_variable_step()
     _init_concentration()
-
-
-def _check_variable_step() -> None:
-    """The variable-step integrator takes the 1-D states; refuse what it cannot take yet."""
-    from neuron_core.variable_step import controller
-    from . import _link
-    if not controller.active:
-        return
-    m = _link.model_ref()
-    what = []
-    if any(m.grids[k].alpha_array or m.grids[k].perm_array for k in range(m.ngrid)):
-        what.append("extracellular regions with varying volume fraction or tortuosity")
-    if what:
-        raise RxDException("the variable step method (CVode) does not integrate rxd models with "
-                           "%s yet; use CVode().active(False)" % " or ".join(what))
 
 
 def _init_concentration() -> None:

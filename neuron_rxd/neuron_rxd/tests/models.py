@@ -652,7 +652,30 @@ def cvode_ics(sim, rxd):
     return out
 
 
-MODELS = {f.__name__: f for f in (cvode_ics, cvode_ecs, cvode_ecs_mcr, cvode_mcr, cvode_tree, cvode_bistable, ics_flux_state, ics_diffusion, ics_currents, ics_branch_reactions, ics_inhomogeneous, d_changes, more_geometry, diffusion_tree, bistable, trivial_ecs, ion_coupling, mcr_flux,
+def cvode_ecs_inhomogeneous(sim, rxd):
+    """The variable step method on extracellular grids with a varying volume fraction and a
+    varying permeability (one grid each), one with a fixed-concentration boundary."""
+    import numpy
+    sec = sim.Section("sec")  # noqa: F841 (kept alive: the model has a section)
+    ecs1 = rxd.Extracellular(0, 0, 0, 30, 25, 20, dx=5,
+                             volume_fraction=lambda x, y, z: 0.15 + 0.004 * x + 0.0004 * y * z,
+                             tortuosity=lambda x, y, z: 1.4 + 0.01 * x + 0.005 * y)
+    perm = numpy.fromfunction(lambda i, j, k: 0.3 + 0.05 * i + 0.02 * k, (5, 4, 6))
+    ecs2 = rxd.Extracellular(0, 0, 0, 25, 20, 30, dx=5, volume_fraction=0.2, permeability=perm)
+    c = rxd.Species(ecs1, d=1.0, initial=lambda nd: 5.0 if nd.x3d < 10 and nd.y3d < 10 else 1.0)
+    e = rxd.Species(ecs2, d=2.0, initial=lambda nd: 4.0 if nd.z3d > 20 else 0.5,
+                    ecs_boundary_conditions=0.5)
+    sim.cvode(True, atol=1e-6)
+    sim.finitialize(-65)
+    out = {}
+    for t in (0.5, 3.0):
+        sim.solve(t)
+        out["c_%g" % t] = [float(x) for x in c[ecs1].states3d.flatten()]
+        out["e_%g" % t] = [float(x) for x in e[ecs2].states3d.flatten()]
+    return out
+
+
+MODELS = {f.__name__: f for f in (cvode_ecs_inhomogeneous, cvode_ics, cvode_ecs, cvode_ecs_mcr, cvode_mcr, cvode_tree, cvode_bistable, ics_flux_state, ics_diffusion, ics_currents, ics_branch_reactions, ics_inhomogeneous, d_changes, more_geometry, diffusion_tree, bistable, trivial_ecs, ion_coupling, mcr_flux,
                                    er_calcium, ecs_currents, geometry_3d, math_rates, ecs_reactions,
                                    ecs_inhomogeneous, ecs_permeability, ecs_mcr)}
 TOLERANCE = 1e-9

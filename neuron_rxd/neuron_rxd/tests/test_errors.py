@@ -144,20 +144,6 @@ def test_properties_frozen_after_instantiation():
         rxd.set_solve_type(dimension=1)
 
 
-def test_variable_step_refuses_varying_extracellular_grids_clearly():
-    from neuron_core.cvode import CVode
-    ecs = rxd.Extracellular(-10, -10, -10, 10, 10, 10, dx=5,
-                            volume_fraction=lambda x, y, z: 0.2 + 0.001 * x)
-    a = rxd.Species(ecs, name="a", d=1, initial=1)  # noqa: F841
-    cv = CVode()
-    cv.active(True)
-    try:
-        with pytest.raises(RxDException, match="CVode.*varying volume fraction"):
-            nc.finitialize(-65)
-    finally:
-        cv.active(False)
-
-
 def _sec3d(name="d", nseg=3):
     s = _sec(name, nseg)
     s.L, s.diam = 4.0, 1.5

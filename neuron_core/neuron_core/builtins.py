@@ -321,6 +321,11 @@ def _classes() -> Dict[str, Any]:
     out["SaveState"] = SaveState
     from .impedance import Impedance
     out["Impedance"] = Impedance
+    from .rangevarplot import RangeVarPlot
+    from .shapeplot import PlotShape, Shape
+    out["Shape"] = Shape
+    out["PlotShape"] = PlotShape
+    out["RangeVarPlot"] = RangeVarPlot
     return out
 
 

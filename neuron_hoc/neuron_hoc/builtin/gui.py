@@ -13,7 +13,7 @@ GUI_FUNCTIONS = (
     "nrnmechmenu", "nrnpointmenu",
 )
 DIALOGS = ("boolean_dialog", "continue_dialog", "string_dialog")
-GUI_CLASSES = ("Graph", "Shape", "PlotShape", "RangeVarPlot", "HBox", "VBox", "Deck",
+GUI_CLASSES = ("Graph", "HBox", "VBox", "Deck",
                "PWManager", "TextEditor", "SymChooser", "ValueFieldEditor", "GUIMath", "Glyph",
                "FieldEditor", "SectionBrowser", "PPShape", "Grapher")
 

@@ -371,6 +371,7 @@ int nrn_dae_res(double t, double* y, double* yp, double* delta, void* data);
 int nrn_dae_psol(void* ldata, double* b, double* ycur, double* ypcur, double* rcur);
 int nrn_dae_init(nrn_cvi* ci);
 void nrn_dae_gather(nrn_cvsys* s, double* y);
+void nrn_dae_dstates(nrn_cvsys* s, double* out);
 
 /* shared between the cvode*.c modules */
 int nrn_cvode_f_internal(double t, double* y, double* ydot, void* data);

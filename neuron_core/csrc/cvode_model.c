@@ -540,7 +540,7 @@ int nrn_cvode_dstates(double* ydot) {
     if (!cvg.structure_ok) return -1;
     nrn_engine* e = &nrn_eng;
     if (cvg.dae) {
-        if (cvg.gi.yp) memcpy(ydot, cvg.gi.yp, sizeof(double) * cvg.gi.sys.neq);
+        if (cvg.gi.sys.neq) nrn_dae_dstates(&cvg.gi.sys, ydot);
         return cvg.gi.sys.neq;
     }
     int off = 0;

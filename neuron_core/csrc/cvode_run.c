@@ -210,6 +210,73 @@ static void condition(int k, nrn_cvi* ci) {
     G->cond_valid[k] = 1;
 }
 
+/* WATCH conditions: the same logic on the watch's condition value (> 0 when true); a crossing
+ * inside the step becomes a WATCH event at the interpolated time */
+static void wcond_reserve(void) {
+    nrn_engine* e = &nrn_eng;
+    if (e->nwatch <= G->capwcond) return;
+    int cap = e->nwatch + 16;
+    G->wcond_valold = realloc(G->wcond_valold, sizeof(double) * cap);
+    G->wcond_told = realloc(G->wcond_told, sizeof(double) * cap);
+    G->wcond_valthresh = realloc(G->wcond_valthresh, sizeof(double) * cap);
+    G->wcond_tq = realloc(G->wcond_tq, sizeof(double) * cap);
+    G->wcond_valid = realloc(G->wcond_valid, sizeof(int) * cap);
+    for (int i = G->capwcond; i < cap; ++i) {
+        G->wcond_valold[i] = G->wcond_told[i] = G->wcond_valthresh[i] = 0.0;
+        G->wcond_tq[i] = -1e300;
+        G->wcond_valid[i] = 0;
+    }
+    G->capwcond = cap;
+}
+
+static void watch_condition(int k, nrn_cvi* ci) {
+    nrn_engine* e = &nrn_eng;
+    nrn_watch* w = &e->watches[k];
+    nrn_pnt* pt = &e->pnts[w->pnt];
+    if (G->wcond_tq[k] > -1e299) { /* pending crossing abandoned: the cell went back */
+        G->wcond_tq[k] = -1e300;
+        G->wcond_valthresh[k] = 0.0;
+        w->state = 0;
+    }
+    nrn_mech_entry* me = &e->mechs[pt->mech];
+    double val = me->desc->watch_cond(&e->ctx, &me->m, pt->row, w->k);
+    if (!w->state && val >= 0.0) {
+        w->state = 1;
+        G->wcond_valthresh[k] = 0.0;
+        if (ci->t0_ == ci->tn_ || !G->wcond_valid[k]) {
+            nrn_event_push(ci->t_, NRN_EV_WATCH, w->pnt, -1, w->flag);
+        } else {
+            double vo = G->wcond_valold[k];
+            G->wcond_valthresh[k] = vo;
+            double th = -vo / (val - vo);
+            G->wcond_tq[k] = th * ci->t_ + (1.0 - th) * G->wcond_told[k];
+        }
+    } else if (w->state && G->wcond_valold[k] < G->wcond_valthresh[k] &&
+               val < G->wcond_valthresh[k]) {
+        w->state = 0;
+    }
+    G->wcond_valold[k] = val;
+    G->wcond_told[k] = ci->t_;
+    G->wcond_valid[k] = 1;
+}
+
+static void evaluate_watches(nrn_cvi* ci) {
+    nrn_engine* e = &nrn_eng;
+    wcond_reserve();
+    for (int k = 0; k < e->nwatch; ++k) {
+        nrn_watch* w = &e->watches[k];
+        if (!w->active || w->pnt < 0 || w->pnt >= e->npnt) continue;
+        nrn_pnt* pt = &e->pnts[w->pnt];
+        if (pt->mech < 0) {
+            w->active = 0;
+            continue;
+        }
+        if (!e->mechs[pt->mech].desc->watch_cond) continue;
+        if (!ci->sys.global && pnt_cvi(w->pnt) != ci) continue;
+        watch_condition(k, ci);
+    }
+}
+
 void nrn_cvode_evaluate_conditions(nrn_cvi* ci) {
     nrn_engine* e = &nrn_eng;
     cond_reserve();
@@ -220,6 +287,7 @@ void nrn_cvode_evaluate_conditions(nrn_cvi* ci) {
     } else {
         for (int j = 0; j < ci->sys.nps; ++j) condition(ci->sys.ps[j], ci);
     }
+    evaluate_watches(ci);
 }
 
 /* condition_order 1: a source above threshold at the step boundary fires now */
@@ -247,6 +315,8 @@ void nrn_cvode_check_thresholds(nrn_cvi* ci) {
     }
 }
 
+/* the earliest pending interpolated crossing: threshold source k (which = k) or watch k
+ * (which = -2 - k); 1e300 when none */
 static double cond_least(int* which) {
     double tmin = 1e300;
     *which = -1;
@@ -255,6 +325,13 @@ static double cond_least(int* which) {
         if (G->cond_tq[k] > -1e299 && G->cond_tq[k] < tmin) {
             tmin = G->cond_tq[k];
             *which = k;
+        }
+    }
+    int nw = nrn_eng.nwatch < G->capwcond ? nrn_eng.nwatch : G->capwcond;
+    for (int k = 0; k < nw; ++k) {
+        if (G->wcond_tq[k] > -1e299 && G->wcond_tq[k] < tmin) {
+            tmin = G->wcond_tq[k];
+            *which = -2 - k;
         }
     }
     return tmin;
@@ -293,9 +370,17 @@ int nrn_cvode_deliver_events(double tt) {
     for (;;) {
         int w, progress = 0;
         while (cond_least(&w) <= tt) {
-            double tq = G->cond_tq[w];
-            G->cond_tq[w] = -1e300;
-            nrn_presyn_fire(w, tq);
+            if (w >= 0) {
+                double tq = G->cond_tq[w];
+                G->cond_tq[w] = -1e300;
+                nrn_presyn_fire(w, tq);
+            } else {
+                int k = -2 - w; /* a watch: its NET_RECEIVE goes through the queue */
+                double tq = G->wcond_tq[k];
+                G->wcond_tq[k] = -1e300;
+                nrn_watch* wt = &nrn_eng.watches[k];
+                nrn_event_push(tq, NRN_EV_WATCH, wt->pnt, -1, wt->flag);
+            }
             progress = 1;
         }
         while (G->brk_next < G->nbrk && G->brk_t[G->brk_next] <= tt) {
@@ -588,6 +673,10 @@ static void reset_conditions(void) {
         G->cond_valid[k] = 0;
         G->cond_flag[k] = 0;
         G->cond_tq[k] = -1e300;
+    }
+    for (int k = 0; k < G->capwcond; ++k) {
+        G->wcond_valid[k] = 0;
+        G->wcond_tq[k] = -1e300;
     }
 }
 

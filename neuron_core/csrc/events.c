@@ -488,9 +488,9 @@ void nrn_check_thresholds(void) {
         if (!w->active) {
             continue;
         }
-        nrn_pnt* pt = &e->pnts[w->pnt];
-        if (pt->mech < 0) {
-            w->active = 0;
+        nrn_pnt* pt = w->pnt < e->npnt ? &e->pnts[w->pnt] : NULL;
+        if (!pt || pt->mech < 0 || !e->mechs[pt->mech].desc->watch_cond) {
+            w->active = 0; /* its point process is gone (the id may serve another now) */
             continue;
         }
         nrn_mech_entry* me = &e->mechs[pt->mech];

@@ -444,7 +444,7 @@ static int first_call(idb_mem* m, double tout) {
     if (idb_ewt_set(m, m->phi[0])) return IDB_ILL_INPUT;
     if (!m->lsolve) return IDB_ILL_INPUT;
     double tdist = fabs(tout - m->tn);
-    if (tdist < 2.0 * m->uround * (fabs(m->tn) + fabs(tout))) return IDB_ILL_INPUT;
+    if (tdist == 0.0 || tdist < 2.0 * m->uround * (fabs(m->tn) + fabs(tout))) return IDB_ILL_INPUT;
     m->hh = m->hin;
     if (m->hh != 0.0 && (tout - m->tn) * m->hh < 0.0) return IDB_ILL_INPUT;
     if (m->hh == 0.0) {

@@ -102,6 +102,14 @@ static void scatter_node_rhs(const double* in) {
     }
 }
 
+/* CVode.dstates in the DAE form, as NEURON: the right-hand side f of the last residual (node
+ * and layer currents, D<state>), not y' */
+void nrn_dae_dstates(nrn_cvsys* s, double* out) {
+    gather_node_rhs(out);
+    nrn_cvode_move_dstates(s, out, 1);
+    for (int i = s->neq - s->nblk; i < s->neq; ++i) out[i] = 0.0;
+}
+
 /* ------------------------------------------------------------------- residual */
 
 /* f(y): the fixed step's right-hand side at the scattered y (no capacitive terms) */

@@ -112,9 +112,13 @@ class CVode:
             if not 0 <= v <= 1e9:
                 raise NeuronError("CVode.maxstep must be in [0, 1e9]")
             self._set("maxstep", v, restart=False)
-            controller.c.maxstep = v
-            if controller.c.neq and not controller.c.local:
-                controller.c.gi.cv.hmax_inv = 1.0 / v if v > 0 else 0.0
+            c = controller.c
+            c.maxstep = v
+            if c.neq and not c.local:
+                if c.dae:
+                    c.gi.ida.hmax_inv = 1.0 / v if v > 0 else 0.0
+                else:
+                    c.gi.cv.hmax_inv = 1.0 / v if v > 0 else 0.0
         return controller.settings["maxstep"]
 
     def minstep(self, value=None) -> float:
@@ -123,9 +127,10 @@ class CVode:
             if not 0 <= v <= 1e9:
                 raise NeuronError("CVode.minstep must be in [0, 1e9]")
             self._set("minstep", v, restart=False)
-            controller.c.minstep = v
-            if controller.c.neq and not controller.c.local:
-                controller.c.gi.cv.hmin = v
+            c = controller.c
+            c.minstep = v
+            if c.neq and not c.local and not c.dae:      # IDA has no minimum step
+                c.gi.cv.hmin = v
         return controller.settings["minstep"]
 
     def condition_order(self, value=None) -> int:

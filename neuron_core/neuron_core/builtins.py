@@ -319,6 +319,8 @@ def _classes() -> Dict[str, Any]:
     out["PtrVector"] = PtrVector
     from .savestate import SaveState
     out["SaveState"] = SaveState
+    from .bbsavestate import BBSaveState
+    out["BBSaveState"] = BBSaveState
     from .impedance import Impedance
     out["Impedance"] = Impedance
     from .rangevarplot import RangeVarPlot

@@ -16,6 +16,13 @@ _CPREC = {"||": 1, "&&": 2, "==": 3, "!=": 3, "<": 4, "<=": 4, ">": 4, ">=": 4,
 _MATH_C = {"abs": "fabs", "exp": "_nmodl_rt::hoc_exp"}
 
 
+class Raw:
+    """A part of a kernel that is not a loop over instances: `fn(emitter)` writes it."""
+
+    def __init__(self, fn):
+        self.fn = fn
+
+
 class Emitter:
     """Emits the C++ body of one generated function."""
 

@@ -30,6 +30,11 @@
 extern "C" double exp(double) noexcept __attribute__((__simd__("notinbranch")));
 #endif
 
+// Instances per block in kernels that keep intermediate results in local arrays.
+#define NMODL_BLOCK 256
+// Point processes at one node from which their currents are summed in partial sums.
+#define NMODL_RUN_SUMS 8
+
 namespace _nmodl_rt {
 
 // The api table of the engine that loaded this library (set by nrn_mech_lib_init).
@@ -82,6 +87,10 @@ inline double hoc_exp(double x) {
     return x < -700. ? 0. : r;
 }
 
+// hoc_exp through the C library's scalar exp (correctly rounded, NEURON's values), for
+// loops that run rarely: not inlined, so the loop calling it is not vectorised.
+__attribute__((noinline)) inline double hoc_exp_scalar(double x) { return hoc_exp(x); }
+
 inline double hoc_exp_warn(double x) {
     if (x < -700.) {
         return 0.;
@@ -95,6 +104,56 @@ inline double hoc_exp_warn(double x) {
         return exp(700.);
     }
     return exp(x);
+}
+
+// Point processes are sorted by node: the end of the run of instances at node ni[k] in
+// ni[k..n), comparing eight entries at a time.
+inline int run_end(const int* __restrict__ ni, int k, int n) {
+    const int nd = ni[k];
+    int e = k + 1;
+    for (; e + 8 <= n; e += 8) {
+        int same = 1;
+        for (int l = 0; l < 8; ++l) {
+            same &= ni[e + l] == nd;
+        }
+        if (!same) {
+            break;
+        }
+    }
+    while (e < n && ni[e] == nd) {
+        ++e;
+    }
+    return e;
+}
+
+// Sums of x[0..n) and y[0..n), each in eight partial sums added pairwise at the end, so
+// the additions do not wait on one another (one SIMD register of partial sums).
+inline void sum2(const double* __restrict__ x, const double* __restrict__ y, int n,
+                 double& sx, double& sy) {
+    typedef double v8 __attribute__((vector_size(64)));
+    v8 ax = {0., 0., 0., 0., 0., 0., 0., 0.}, ay = ax;
+    int j = 0;
+    for (; j + 8 <= n; j += 8) {
+        v8 a, b;
+        memcpy(&a, x + j, sizeof a);
+        memcpy(&b, y + j, sizeof b);
+        ax += a;
+        ay += b;
+    }
+    for (int l = 0; j < n; ++j, ++l) {
+        ax[l] += x[j];
+        ay[l] += y[j];
+    }
+    sx = ((ax[0] + ax[1]) + (ax[2] + ax[3])) + ((ax[4] + ax[5]) + (ax[6] + ax[7]));
+    sy = ((ay[0] + ay[1]) + (ay[2] + ay[3])) + ((ay[4] + ay[5]) + (ay[6] + ay[7]));
+}
+
+// Bitwise equality (tells -0 from 0; a NaN equals itself), for cached coefficients.
+inline int same_bits(double a, double b) {
+    uint64_t x, y;
+    memcpy(&x, &a, sizeof x);
+    memcpy(&y, &b, sizeof y);
+    return x == y;
 }
 
 // x / (exp(x) - 1) with its limit at 0 (NEURON's exprelr).

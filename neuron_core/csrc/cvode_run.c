@@ -313,6 +313,22 @@ void nrn_cvode_check_thresholds(nrn_cvi* ci) {
             ps->flag = 0;
         }
     }
+    /* the cell's WATCH conditions: an event now when one becomes true */
+    for (int k = 0; k < e->nwatch; ++k) {
+        nrn_watch* w = &e->watches[k];
+        if (!w->active || pnt_cvi(w->pnt) != ci) continue;
+        nrn_pnt* pt = &e->pnts[w->pnt];
+        nrn_mech_entry* me = &e->mechs[pt->mech];
+        if (!me->desc->watch_cond) continue;
+        if (me->desc->watch_cond(&e->ctx, &me->m, pt->row, w->k) > 0.0) {
+            if (!w->state) {
+                w->state = 1;
+                nrn_event_push(ci->t_, NRN_EV_WATCH, w->pnt, -1, w->flag);
+            }
+        } else {
+            w->state = 0;
+        }
+    }
 }
 
 /* the earliest pending interpolated crossing: threshold source k (which = k) or watch k

@@ -251,6 +251,7 @@ def fresh(cvmechs):
     CVode().condition_order(1)
     CVode().atol(1e-3)
     CVode().jacobian(0)
+    CVode().use_local_dt(0)
     clear()
     CVode().use_daspk(0)          # after the sections: it is not optional with extracellular
 

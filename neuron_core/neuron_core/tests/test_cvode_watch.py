@@ -141,6 +141,39 @@ def test_watch_crossings_match_neuron(fresh, watchmech, order, dae):
         assert _stats(cv) == stats
 
 
+REF_LOCAL_UPS = {1: [[2.0725528077925963, 13.511674945665174],
+                     [2.9014086058578306, 13.468523231104507]],
+                 2: [[2.0672004891173565, 13.498931360674835],
+                     [2.896464888559042, 13.455712655344211]]}
+
+
+@pytest.mark.parametrize("order", [1, 2])
+def test_watch_with_the_local_step_matches_neuron(fresh, watchmech, order):
+    """Each cell's watches are checked with its own integrator."""
+    import neuron_core
+    from neuron_core import Section
+    cv = fresh
+    cells = []
+    for c in range(2):
+        soma = Section(name="soma%d" % c)
+        soma.L = soma.diam = 20
+        soma.insert("cvhh")
+        st = _pp("cvIClamp", soma(0.5))
+        st.delay, st.dur, st.amp = 1 + c, 20, 0.3 + 0.1 * c
+        wc = _pp("cvWCount", soma(0.5))
+        cells.append((soma, st, wc, _vec().record(wc._ref_tup)))
+    cv.active(1)
+    cv.use_local_dt(1)
+    cv.atol(1e-5)
+    cv.condition_order(order)
+    neuron_core.finitialize(-65)
+    cv.solve(25)
+    for (soma, st, wc, up), ref in zip(cells, REF_LOCAL_UPS[order]):
+        assert wc.n == 2
+        assert _crossings(up) == pytest.approx(ref, abs=1e-9)
+    cv.use_local_dt(0)
+
+
 def test_watch_under_condition_order_2_fires_inside_steps(fresh, watchmech):
     """Each crossing is an event at its interpolated time: the WATCH's NET_RECEIVE sees that
     t, which is not a step boundary of order 1."""

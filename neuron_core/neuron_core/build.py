@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import Dict, List
+import weakref
 
 import numpy as np
 
@@ -32,10 +33,16 @@ class Built:
         self.d0 = z()
         self.sav_d = self.sav_rhs = None
         self.parent = np.full(max(nnode, 1), -1, dtype=np.int32)
-        self.sections: List = []
+        self._section_refs: List[weakref.ref] = []
         self.keep: List = []
         self.ion_rows: Dict[str, np.ndarray] = {}
         self.mech_index: Dict[str, int] = {}
+
+    @property
+    def sections(self) -> List:
+        """The built sections in node order.  The build refers to them weakly: a section the
+        user lets go is deleted (and marks the structure for a rebuild) as in NEURON."""
+        return [s for s in (r() for r in self._section_refs) if s is not None]
 
     def node_index(self, sec, x: float) -> int:
         attach = 1.0 if sec._childend == 1.0 else 0.0
@@ -52,7 +59,7 @@ class Built:
 def rebuild(model) -> None:
     secs = model.section_list()
     for s in secs:
-        if s._parent is not None and s._parent._deleted:
+        if s._parent_ref is not None and (s._parent is None or s._parent._deleted):
             s.disconnect()
     children = defaultdict(list)
     roots = []
@@ -71,8 +78,8 @@ def rebuild(model) -> None:
     nroot = len(roots)
     nnode = nroot + sum(s._nseg + 1 for s in order)
     b = Built(nnode, nroot)
-    b.sections = order
-    b.children = children
+    b._section_refs = [weakref.ref(s) for s in order]
+    b.children = {pid: [id(c) for c in kids] for pid, kids in children.items()}
     pos = 0
     b.cell_start = []
     for cell in cells:
@@ -285,7 +292,7 @@ def _wire_solver(b: Built) -> None:
     bounds = list(b.thr_node) if getattr(b, "thr_node", None) is not None else [0, b.nnode]
     height = {}
     for s in reversed(b.sections):  # children come after parents in b.sections
-        hs = [height[id(c)] + 1 for c in b.children.get(id(s), ())]
+        hs = [height[c] + 1 for c in b.children.get(id(s), ())]
         height[id(s)] = max(hs) if hs else 0
     starts, lens, lev_off, lev_lo, chain_lo, roots, root_lo = [], [], [0], [0], [0], [], [0]
     for t in range(len(bounds) - 1):

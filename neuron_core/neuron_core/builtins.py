@@ -230,13 +230,6 @@ FUNCTIONS: Dict[str, Callable] = {
 }
 
 
-def _define_shape() -> float:
-    from .shape import define_shape
-    return define_shape()
-
-
-FUNCTIONS["define_shape"] = _define_shape
-
 
 @uses_cas
 def _psection() -> float:

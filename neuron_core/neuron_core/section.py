@@ -55,7 +55,7 @@ class Section:
         self._cm = np.array([1.0])
         self._v = np.full(2, DEF_VREST)
         self._vroot = np.array([DEF_VREST])
-        self._parent: Optional[Section] = None
+        self._parent_ref: Optional[weakref.ref] = None
         self._parentx = 1.0
         self._childend = 0.0
         self._mechs: dict = {}         # mechanism name -> first row of its nseg rows
@@ -100,6 +100,18 @@ class Section:
 
     def same(self, other: "Section") -> bool:
         return self is other
+
+    @property
+    def _parent(self) -> Optional["Section"]:
+        """The parent section while it lives.  A child does not keep its parent alive: as in
+        NEURON, a section whose last Python reference goes away is deleted and its children
+        become roots (at the next rebuild)."""
+        r = self._parent_ref
+        return None if r is None else r()
+
+    @_parent.setter
+    def _parent(self, psec: Optional["Section"]) -> None:
+        self._parent_ref = None if psec is None else weakref.ref(psec)
 
     def _check(self) -> None:
         if self._deleted:
@@ -361,7 +373,7 @@ class Section:
 
     def disconnect(self) -> None:
         self._check()
-        if self._parent is not None:
+        if self._parent_ref is not None:
             self._vroot = np.array([float(self._v[0])])
         self._parent = None
         self._parentx = 1.0

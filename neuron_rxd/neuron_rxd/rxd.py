@@ -189,7 +189,9 @@ def _on_rebuild() -> None:
 
 def _setup(shape: bool = True) -> None:
     """Lay out, compute and wire the whole model."""
-    from . import _shape, _wiring, species
+    from neuron_core.pt3dmode import define_shape
+
+    from . import _wiring, species
     with initializer._init_lock:
         if _state["in_setup"]:
             return
@@ -202,7 +204,7 @@ def _setup(shape: bool = True) -> None:
             for sp in live:
                 sp._validate()
             if shape:
-                _shape.define_shape()
+                define_shape()
             _wiring.build(live, _live_reactions(), _state["instantiated"])
             _state["instantiated"] = {id(sp) for sp in live}
             _state["dirty"] = False

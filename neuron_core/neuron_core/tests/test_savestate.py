@@ -28,6 +28,7 @@ def net():
     stim.delay, stim.dur, stim.amp = 1, 0.5, 0.2
     objs = (soma, dend, ns, syn, nc, stim)
     yield objs
+    ns.number = 0            # artificial cells can outlive their Python object: silence it
     for o in objs[2:]:
         del o
     h.delete_section(sec=dend)

@@ -123,3 +123,22 @@ def test_from_hoc(capsys):
     assert capsys.readouterr().out.split()[-1] == "28.66046"     # NEURON 9.0.2 prints this
     h("objref hoc_imp")
     h("forsec \"hi_\" delete_section()")
+
+
+def test_extended_method_converges_with_nseg():
+    """The extended impedance of a short hh cable hardly depends on nseg (NEURON 9.0.2 agrees
+    for nseg = 1: 139.04369046532324 MOhm)."""
+    s = h.Section(name="imp_cable")
+    s.L, s.diam = 100, 2
+    s.insert("hh")
+    imp = h.Impedance()
+    imp.loc(0.5, sec=s)
+    got = []
+    for n in (1, 3, 9):
+        s.nseg = n
+        h.finitialize(-65)
+        imp.compute(0, 1)
+        got.append(imp.input(0.5, sec=s))
+    assert got[0] == pytest.approx(139.04369046532324, rel=1e-9)
+    assert max(got) - min(got) < 0.03 * got[0]
+    h.delete_section(sec=s)

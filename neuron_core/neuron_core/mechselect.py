@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Callable, List, Optional, Union
+from typing import Callable, List, Union
 
 from . import mechvars
 from .errors import NeuronError

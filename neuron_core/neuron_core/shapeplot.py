@@ -23,6 +23,20 @@ def _window_method(value, name: str):
     return method
 
 
+class _Chained(float):
+    """The number 1 that also reaches the PlotShape's methods (for call chains)."""
+
+    def __new__(cls, target):
+        self = float.__new__(cls, 1.0)
+        self._target = target
+        return self
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._target, name)
+
+
 class _Scene:
     """What Shape and PlotShape share: the sections shown and the display mode."""
 
@@ -105,10 +119,11 @@ class PlotShape(_Scene):
         self._lo, self._hi = -80.0, 40.0
 
     def variable(self, var) -> float:
-        """The range variable name ("v", "m_hh", "hh.m") or rxd species shown."""
+        """The range variable name ("v", "m_hh", "hh.m") or rxd species shown.  Returns 1, as
+        NEURON does, in a form that also allows `ps.variable("v").plot(pyplot)`."""
         self._variable = var
         self._lo, self._hi = -80.0, 40.0
-        return 1.0
+        return _Chained(self)
 
     def scale(self, lo, hi) -> float:
         self._lo, self._hi = float(lo), float(hi)

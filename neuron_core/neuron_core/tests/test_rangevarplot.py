@@ -132,3 +132,14 @@ def test_from_hoc(capsys):
     # top-level expressions print their values as in nrniv: 1 (finitialize), then the print
     assert capsys.readouterr().out.split()[:3] == ["1", "7", "200"]
     h("forsec \"hv_\" delete_section()")
+
+
+def test_plotshape_call_chain(tree):
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+    r = h.PlotShape(False).variable("v")
+    assert r == 1.0
+    ax = r.plot(pyplot)
+    assert len(ax.lines) == sum(s.nseg for s in h.allsec())
+    pyplot.close("all")

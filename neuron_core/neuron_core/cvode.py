@@ -339,8 +339,6 @@ class CVode:
                       % (s["advance_tn"], s["interpolate"], s["init"], s["ts_inits"]))
             out.write("   %d function evaluations, %d mx=b solves, %d jacobian setups\n"
                       % (s["f"], s["mxb"], s["jac"]))
-            if s["init_failures"]:
-                out.write("   %d First try Initialization failures\n" % s["init_failures"])
         return 0.0
 
     def _stats(self, cell=None) -> dict:

@@ -172,3 +172,30 @@ def test_states_and_dstates_in_the_dae_form(fresh):
     assert yd[3] == pytest.approx(3.0323709141418399e-05, rel=1e-9)
     assert yd[4] == pytest.approx(-yd[3], rel=1e-12)
     assert yd[9] == pytest.approx(1.6861702235390837e-12, rel=1e-6)
+
+
+@pytest.mark.parametrize("style", [0, 1, 2])
+def test_failed_initial_residual_is_reported_as_neuron(fresh, capfd, style):
+    """A coarse dae_init_dteps (0.5 ms) leaves a residual NEURON 9.0.2 also reports (weighted
+    norm 1.91152 for this soma at -50 mV); finitialize goes on in every style, and the run
+    ends where NEURON's does."""
+    import neuron_core
+    from neuron_core import Section
+    cv = fresh
+    s = Section(name="soma")
+    s.L = s.diam = 20
+    s.insert("cvhh")
+    s.insert("extracellular")
+    cv.active(1)
+    cv.dae_init_dteps(0.5, style)
+    try:
+        neuron_core.finitialize(-50)
+        out = capfd.readouterr().out
+        word = "failure" if style == 0 else "warning"
+        assert "IDA initialization %s, weighted norm of residual=1.91152" % word in out
+        assert ("subtracting (for next 1e-6 ms)" in out) == (style == 2)
+        cv.solve(1)
+        assert s(0.5).v == pytest.approx(-73.84375288478388, abs=1e-9)
+        assert cv._stats()["advance_tn"] == 36 and cv._stats()["init_failures"] == 1
+    finally:
+        cv.dae_init_dteps(1e-9, 0)

@@ -126,17 +126,16 @@ static void rhs_f(nrn_cvsys* s) {
         nrn_mech_entry* me = &e->mechs[k];
         if (me->desc->current && s->views[k].n) me->desc->current(c, &s->views[k]);
     }
-    nrn_nonvint_call(NRN_NV_CURRENT);
-    nrn_nonvint_call(NRN_NV_COND);
     if (e->sav_rhs)
         for (int i = 0; i < n; ++i) e->sav_rhs[i] -= c->rhs[i];
+    if (X) nrn_ext_rhs();
+    nrn_axial_rhs();
+    /* ODE blocks' currents after the cable's, as in the fixed step's matrix setup */
+    nrn_nonvint_call(NRN_NV_CURRENT);
+    nrn_nonvint_call(NRN_NV_COND);
     /* membrane di/dv (and electrode conductances in the layers) for the Newton matrix */
     memcpy(G->gmem, c->d, sizeof(double) * n);
-    if (X) {
-        memcpy(G->gmem_ext, X->d, sizeof(double) * (size_t)X->nlayer * n);
-        nrn_ext_rhs();
-    }
-    nrn_axial_rhs();
+    if (X) memcpy(G->gmem_ext, X->d, sizeof(double) * (size_t)X->nlayer * n);
     for (int k = 0; k < e->nmech; ++k) {
         nrn_mech_entry* me = &e->mechs[k];
         if (me->desc->ode_spec && s->views[k].n) me->desc->ode_spec(c, &s->views[k]);

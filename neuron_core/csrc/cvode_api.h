@@ -1,12 +1,16 @@
 /* cvode_api.h -- the variable-step integrator (NEURON's CVode class).
  *
- * Two parts, both plain C that cffi reads:
+ * Three parts, all plain C that cffi reads:
  *   1. cvb_*: a variable-order (1-5) BDF integrator in fixed-leading-coefficient Nordsieck
  *      form with modified Newton iteration (the method of SUNDIALS CVODE, Hindmarsh et al.),
- *      generic over the right-hand side and the linear solve (cvode_bdf.c, cvode_dense.c);
- *   2. nrn_cvode_*: NEURON's global variable-step method over the engine's model
- *      (cvode_model.c: y, f(y), the Hines-based Newton solve; cvode_run.c: steps, events,
- *      thresholds, records).
+ *      generic over the right-hand side and the linear solve (cvode_bdf.c, cvode_dense.c,
+ *      cvode_diag.c);
+ *   2. idb_*: the same family for implicit systems F(t, y, y') = 0 in divided-difference form
+ *      (the method of SUNDIALS IDA), generic over the residual and the linear solve
+ *      (ida_bdf.c, ida_dense.c);
+ *   3. nrn_cvode_*: NEURON's variable-step method over the engine's model (cvode_model.c: y,
+ *      f(y), the Hines-based Newton solve; ida_model.c: the DAE form with extracellular or
+ *      use_daspk; cvode_run.c, cvode_local.c: steps, events, thresholds, records).
  * Units: t, h ms; v mV; states in their mechanism's units. */
 
 #define CVB_QMAX 5

@@ -146,6 +146,8 @@ class Impedance:
 
     def compute(self, freq, nonlin=0, maxiter=500) -> float:
         """Frequency in Hz; nonlin = 1 includes the gating states (NEURON's extended method)."""
+        if model.nthread > 1:
+            raise NeuronError("Impedance works with only one thread")
         model.ensure_built()
         if int(maxiter) < 1:
             raise NeuronError("Impedance.compute: maxiter must be >= 1")

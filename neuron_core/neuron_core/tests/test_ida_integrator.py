@@ -133,11 +133,31 @@ def test_dae_with_algebraic_nodes_matches_sundials_ida():
     assert r == lib.IDB_TSTOP_RETURN and ts[-1] == 10.0
     assert len(ts) == 444
     assert ts[0] == 3.90625e-05
-    assert ts[4] == 0.00042968750000000006
-    assert ts[50] == 0.40971218749999994
-    assert ts[150] == 2.680577334178062
+    assert ts[4] == pytest.approx(0.00042968750000000006, rel=1e-14)
+    assert ts[50] == pytest.approx(0.40971218749999994, rel=1e-14)
+    assert ts[150] == pytest.approx(2.680577334178062, rel=1e-12)
     assert y[:3] == pytest.approx([-0.1215479981138523, 0.04306235317532813,
                                    0.0357936478788677], abs=1e-12)
+    p.close()
+
+
+def test_output_times_are_interpolated_as_sundials_ida():
+    """IDB_NORMAL to t = 0.5, 1, ..., 10 on the same cable: SUNDIALS IDA's outputs at 5 and
+    10 to the last digit."""
+    F, J = cable_dae()
+    p = DAE(12, F, J, rtol=1e-6, atol=1e-8)
+    p.init(0.0, np.zeros(12), np.zeros(12))
+    out = {}
+    for k in range(1, 21):
+        r, t, y, _ = p.solve(0.5 * k)
+        assert r == 0 and t == 0.5 * k
+        out[t] = y
+    # (to 1e-13 rather than bitwise: the residual's matrix product depends on the BLAS)
+    assert out[5.0][:3] == pytest.approx([0.2720259797603852, 0.07442487192809649,
+                                          0.04245176256625839], rel=1e-13)
+    assert out[10.0][:3] == pytest.approx([-0.12154830118096979, 0.0430621400648667,
+                                           0.03579354941156554], rel=1e-13)
+    assert out[10.0][11] == pytest.approx(0.004806660168160378, rel=1e-13)
     p.close()
 
 

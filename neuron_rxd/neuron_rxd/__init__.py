@@ -2,24 +2,34 @@
 
 Regions say where, species say what, reactions say how; the engine advances them with the
 cells each fixed step (see csrc/ for the numerics).
-"""
-from . import rxd, constants, geometry, options, region, species, section1d, node, nodelist
-from . import initializer, rxdmath, reaction, rate, multiCompartmentReaction, generalizedReaction
-from .rxdException import RxDException
-from .species import Species, Parameter, State
-from .region import Region, Extracellular
-from .rate import Rate
-from .reaction import Reaction
-from .multiCompartmentReaction import MultiCompartmentReaction
-from .rxd import re_init, set_solve_type, nthread
-from .rxdmath import v
-from .geometry import (membrane, inside, Shell, FractionalVolume, FixedCrossSection, FixedPerimeter,
-                       ScalableBorder, DistributedBoundary, MultipleGeometry)
-from ._state import save_state, restore_state
-from . import _codegen, _ecs_reactions, _jit, _link, _shape, _topology, _wiring, extracellular  # noqa: F401
 
-__all__ = ["RxDException", "Species", "Parameter", "State", "Region", "Extracellular", "Rate",
-           "Reaction", "MultiCompartmentReaction", "re_init", "set_solve_type", "nthread", "v",
-           "rxdmath", "geometry", "membrane", "inside", "Shell", "FractionalVolume",
-           "FixedCrossSection", "FixedPerimeter", "ScalableBorder", "DistributedBoundary",
-           "MultipleGeometry", "options", "save_state", "restore_state", "node", "nodelist"]
+The package itself is light: the plugin module can be imported at `import neuron` without
+loading rxd; the first attribute used (`rxd.Species`, ...) loads the whole API, as
+`from neuron import rxd` does in NEURON.
+"""
+import importlib
+from typing import Any, List
+
+
+def _load() -> None:
+    _api = importlib.import_module(__name__ + "._api")
+    g = globals()
+    for name, value in vars(_api).items():
+        if not name.startswith("_"):
+            g.setdefault(name, value)
+    g["__all__"] = _api.__all__
+
+
+def __getattr__(name: str) -> Any:
+    if name.startswith("_") and name != "__all__":
+        raise AttributeError("module %r has no attribute %r" % (__name__, name))
+    _load()
+    try:
+        return globals()[name]
+    except KeyError:
+        raise AttributeError("module 'neuron.rxd' has no attribute %r" % name) from None
+
+
+def __dir__() -> List[str]:
+    _load()
+    return sorted(globals())

@@ -2,7 +2,9 @@
 nrn_cur and nrn_jacob together).
 
 Per block of instances: (1) the currents at v, and dI/dv by NEURON's difference quotient at
-v + 0.001 and v, into local arrays; (2) onto rhs and d.  Point processes are sorted by node
+v + 0.001 and v, into local arrays; (2) onto rhs and d (and the ions).  Density mechanisms
+along a cable meet consecutive nodes and ion instances, reached then as contiguous arrays
+(vector loads and stores instead of gathers and pointer loads).  Point processes are sorted by node
 and often many share one (synapses): v is loaded once per run of equal node; a short run
 goes onto the node instance by instance, in NEURON's order and rounding, while a run of
 NMODL_RUN_SUMS or more is summed in partial sums (nmodl_runtime's sum2) and scaled by
@@ -15,9 +17,14 @@ the quotient gives NEURON's steps exactly.)
 """
 from __future__ import annotations
 
+import re
+
 from . import ions as I
 from .emitter import Emitter, Raw
 from .names import ARGS, col
+
+_SLOT = re.compile(r"_pp\[(\d+)\*_s \+ _i\]")
+_SLOT_REF = re.compile(r"\*_pp\[(\d+)\*_s \+ _i\]")
 
 
 def current_function(gen, twin: bool) -> None:
@@ -88,14 +95,52 @@ def current_callback(gen) -> None:
             em.w("_ctx->d[_nd] += %s;" % g)
 
     def density(em):
-        em.w("const int _nd = _ni[_i];")
-        em.w("double _v = _vv[_nd]%s;" % vext)
-        quotient(em)
-
-    def scatter_density(em):
-        em.w("const int _nd = _ni[_i];")
-        ion_lines(em, "")
-        onto_matrix(em, "_rb[_i - _i0]", "_gb[_i - _i0]")
+        """One instance per node.  When a block's nodes (and the ion instances it reaches)
+        are consecutive, as along a cable, v, rhs, d and the ion variables are reached as
+        contiguous arrays, which the loops vectorise without gathers and pointer loads;
+        otherwise through the node index and the pointer slots."""
+        lines_in, lines_out = I.copy_in(m, used), []
+        sub = Emitter(m)
+        ion_lines(sub, "")
+        lines_out = [x.strip() for x in sub.lines]
+        slots = sorted({int(k) for x in lines_in + lines_out for k in _SLOT.findall(x)})
+        em.w("int _contig = 1;")
+        em.w("for (int _i = _i0; _i < _i1; ++_i) {")
+        em.w("    _contig &= %s;" % " & ".join(
+            ["(_ni[_i] == _ni[_i0] + (_i - _i0))"]
+            + ["(_pp[%d*_s + _i] == _pp[%d*_s + _i0] + (_i - _i0))" % (k, k) for k in slots]))
+        em.w("}")
+        for contig in (True, False):
+            em.w("if (_contig) {" if contig else "} else {")
+            em.ind += 1
+            nd = "_ni[_i0] + (_i - _i0)" if contig else "_ni[_i]"
+            fix = (lambda x: _SLOT_REF.sub(r"_ionp\1[_i - _i0]", x)) if contig else (lambda x: x)
+            if contig:
+                for k in slots:
+                    em.w("double* const _ionp%d = _pp[%d*_s + _i0];" % (k, k))
+            if lines_in:
+                em.w("for (int _i = _i0; _i < _i1; ++_i) {")
+                for x in lines_in:
+                    em.w("    " + fix(x))
+                em.w("}")
+            em.w("for (int _i = _i0; _i < _i1; ++_i) {")
+            sub = Emitter(m, twins=em.twins)
+            sub.ind = em.ind + 1
+            sub.w("const int _nd = %s;" % nd)
+            sub.w("double _v = _vv[_nd]%s;" % vext)
+            quotient(sub)
+            em.lines.extend(sub.lines)
+            em.w("}")
+            em.w("for (int _i = _i0; _i < _i1; ++_i) {")
+            em.ind += 1
+            em.w("const int _nd = %s;" % nd)
+            for x in lines_out:
+                em.w(fix(x))
+            onto_matrix(em, "_rb[_i - _i0]", "_gb[_i - _i0]")
+            em.ind -= 1
+            em.w("}")
+            em.ind -= 1
+        em.w("}")
 
     def point_runs(em):
         """Instance by instance within each run of one node (v loaded once), then onto the
@@ -136,7 +181,10 @@ def current_callback(gen) -> None:
         em.w("}")
 
     fills = []
-    if I.copy_in(m, used):
-        fills.append(copy_in)
-    fills += [Raw(point_runs)] if m.is_point else [density, scatter_density]
+    if m.is_point:
+        if I.copy_in(m, used):
+            fills.append(copy_in)
+        fills.append(Raw(point_runs))
+    else:
+        fills.append(Raw(density))
     gen.kernel("_cb_current", fills, arrays=arrays)

@@ -69,6 +69,36 @@ def test_point_currents_many_per_node_summed(stdlib, per_node):
         assert ctx.d[nd] == pytest.approx(want[nd][1], rel=1e-13)
 
 
+def _hh_block(lib, nodes, nnode):
+    rng = np.random.default_rng(11)
+    ctx = Context(nnode)
+    ctx.set_api(lib)
+    inst = Instances(lib, "hh", ctx, nodes)
+    inst.table_check()
+    inst.initialize()
+    n = len(nodes)
+    ctx.v[np.array(nodes)] = rng.uniform(-80, 30, n)
+    for name in ("m", "h", "n"):
+        inst[name] = rng.uniform(0, 1, n)
+    inst.current()
+    ion = inst.ions
+    nd = np.array(nodes)
+    return (ctx.rhs[nd], ctx.d[nd], ion["na"]["cur"][nd], ion["na"]["dcurdv"][nd],
+            ion["k"]["cur"][nd], ion["k"]["dcurdv"][nd], inst["ina"], inst["il"])
+
+
+def test_density_currents_contiguous_and_scattered_nodes_agree(stdlib):
+    """Consecutive nodes take the contiguous-array path, every other node the indexed
+    one; both are NEURON's arithmetic, bit for bit."""
+    n = 300   # more than a kernel block
+    a = _hh_block(stdlib, list(range(n)), n)
+    b = _hh_block(stdlib, list(range(0, 2 * n, 2)), 2 * n)
+    for x, y in zip(a, b):
+        assert np.array_equal(x, y)
+    v = a[6]   # ina = gna*(v - ena) as NEURON computes it
+    assert np.all(np.isfinite(v)) and np.any(v != 0)
+
+
 def test_cnexp_factors_follow_parameter_and_dt_changes(stdlib):
     n = 40
     ctx, inst = expsyns(stdlib, [k // 10 for k in range(n)], 4)

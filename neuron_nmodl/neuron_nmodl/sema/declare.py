@@ -299,17 +299,7 @@ def _allocate(m: Model) -> None:
         vsym = m.symbols["v"] = Symbol("v", "special", CTX)
     vcol = Symbol("v", "special", COLUMN, col=col)
     col += 1
-    work = []
-    if m.nonspecific or m.electrode or any(ion.writes_cur for ion in m.ions):
-        # per-instance results of the current computation, scattered onto the nodes after
-        # the (vectorisable) loop that computes them
-        names = ["_g", "_rhs"] + ["_d" + v for ion in m.ions for v in ion.writes_cur]
-        for nm in names:
-            w = Symbol(nm, "work", COLUMN, col=col)
-            col += 1
-            work.append(w)
-            m.symbols[nm] = w
-    m.columns = cols + dstates + [vcol] + work
+    m.columns = cols + dstates + [vcol]
     m.ncol = col
     vsym.storage = COLUMN
     vsym.col = vcol.col

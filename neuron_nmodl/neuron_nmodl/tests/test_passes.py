@@ -39,8 +39,7 @@ def test_declare_columns_globals_slots():
     assert cols == [("gbar", "parameter", True),
         ("il", "assigned", True), ("g", "assigned", True), ("minf", "assigned", True),
         ("m", "state", True), ("ena", "assigned", False), ("ina", "assigned", False),
-        ("tau", "assigned", False), ("Dm", "dstate", False), ("v", "special", False),
-        ("_g", "work", False), ("_rhs", "work", False), ("_dina", "work", False)]
+        ("tau", "assigned", False), ("Dm", "dstate", False), ("v", "special", False)]
     assert [(g.name, g.default) for g in m.globals] == [("q", 3.0), ("el", -54.0)]
     assert [(s.name, s.kind, s.ion, s.var) for s in m.slots] == [
         ("ena", "ion", "na", "e"), ("ina", "ion", "na", "cur"), ("_ion_dinadv", "ion", "na", "dcurdv")]

@@ -25,6 +25,7 @@ from . import recording
 from .engine import eng, lib
 from .errors import NeuronError
 from .model import model
+from .netcon import _ref_section
 from .savestate import _reinit_variable_step, saved_columns
 
 _counter = [0]
@@ -44,8 +45,8 @@ def _netcons():
 
 def _cell_sections(ps) -> list:
     if ps.ref is not None:
-        sec = getattr(ps.ref, "_keep", None)
-        if sec is not None and hasattr(sec, "wholetree"):
+        sec = _ref_section(ps.ref)
+        if sec is not None:
             return [s for s in sec.wholetree() if not s._deleted]
         return []
     pp = ps.pp() if ps.pp is not None else None

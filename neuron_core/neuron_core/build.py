@@ -179,7 +179,11 @@ def _mechanisms(model, b: Built, order: List) -> None:
             mt.pnt_arr = np.zeros(max(len(nodes), 1), dtype=np.int32)
         else:
             rows = np.nonzero(mt.alive[:mt.nrows])[0]
-            owners = [mt.owner[int(r)] for r in rows]
+            owners = [mt.owner_of(int(r)) for r in rows]
+            if any(o is None for o in owners):   # owners collected as cyclic garbage
+                keep = [k for k, o in enumerate(owners) if o is not None]
+                rows = rows[keep]
+                owners = [owners[k] for k in keep]
             if mt.kind == POINT:
                 nodes = np.array([o._node_index(b) for o in owners], dtype=np.int64)
                 idx = np.argsort(nodes, kind="stable")

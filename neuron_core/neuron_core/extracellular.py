@@ -16,7 +16,7 @@ from .errors import NeuronError
 from .mechanisms import registry
 from .mechtype import EXTRACELLULAR, MechType
 from .model import model
-from .refs import Ref
+from .refs import Ref, owned_ref
 
 _state = {"nlayer": 2, "keep": None}
 
@@ -187,4 +187,5 @@ class VextRefArray:
         seg = self._seg
         if not 0 <= k < _state["nlayer"]:
             raise IndexError("vext index %d out of range" % k)
-        return Ref(lambda: _vext_location(seg, k), "%r.vext[%d]" % (seg, k), keep=seg.sec)
+        x = seg.x
+        return owned_ref(seg.sec, lambda s: _vext_location(s(x), k), "%r.vext[%d]" % (seg, k))

@@ -8,7 +8,8 @@ when the model is rebuilt; owners are told their new rows through `on_rows_moved
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import weakref
+from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
 
 import numpy as np
@@ -78,7 +79,7 @@ class MechType:
         cap = 4
         self.data = np.zeros((max(self.ncol, 1), cap))
         self.pp = np.zeros((max(self.nslot, 1), cap), dtype=np.uintp)
-        self.owner: List[Any] = [None] * cap
+        self.owner: List[Any] = [None] * cap   # weak references: rows never keep owners alive
         self.alive = np.zeros(cap, dtype=bool)
         self.nrows = 0                    # rows handed out (alive or dead)
         self.nalive = 0
@@ -120,7 +121,10 @@ class MechType:
     # ----------------------------------------------------------------- rows
 
     def alloc(self, count: int, owner: Any) -> int:
-        """Hand out `count` consecutive rows with default values; returns the first."""
+        """Hand out `count` consecutive rows with default values; returns the first.  The
+        rows refer to their owner weakly: a section or point process the user lets go is
+        deleted (and frees its rows) as in NEURON."""
+        owner = weakref.ref(owner)
         need = self.nrows + count
         if need > self.data.shape[1]:
             self._grow(max(need, 2 * self.data.shape[1]))
@@ -170,6 +174,11 @@ class MechType:
             self.owner[r] = None
         self.nalive -= count
         self.dirty = True
+
+    def owner_of(self, row: int) -> Any:
+        """The section or point process that owns `row`, or None."""
+        r = self.owner[row]
+        return None if r is None else r()
 
     def _grow(self, cap: int) -> None:
         data = np.zeros((self.data.shape[0], cap))

@@ -34,6 +34,7 @@ class PreSyn:
         self.pp = weakref.ref(pp) if pp is not None else None
         self.rec = None          # (tvec, idvec) kept alive while recording
         self.gid = -1
+        self.netcons: "weakref.WeakSet" = weakref.WeakSet()
         if ref is not None:
             _var_presyns.add(self)
             self._resolve()
@@ -118,7 +119,8 @@ class NetCon:
             raise MemoryError("cannot allocate a NetCon")
         self._source = source
         self._target = target
-        self._presyn = _presyn_for(source)
+        self._presyn = None
+        ps = _presyn_for(source)
         nr = target._mt.meta.get("net_receive") if target is not None else None
         wcnt = max(1, int(nr["nargs"])) if nr else 1
         self._w = np.zeros(wcnt)
@@ -126,10 +128,8 @@ class NetCon:
         c.w = lib_cast_double(self._w.ctypes.data)
         c.wcnt = wcnt
         c.target = target._pnt if target is not None else -1
-        if self._presyn is not None:
-            c.presyn = self._presyn.id
-            lib.nrn_presyn_add_netcon(self._presyn.id, self._id)
-            check()
+        if ps is not None:
+            attach_presyn(self, ps)
         _netcons[self._id] = self
         if threshold is not None:
             self.threshold = threshold
@@ -141,6 +141,30 @@ class NetCon:
     @property
     def c(self):
         return eng.netcons[self._id]
+
+    # The NetCon keeps neither end alive (as in NEURON): a point process the user lets go is
+    # deleted, and its NetCons lose their source or target (point_process_gone).
+    @property
+    def _source(self):
+        src = self._src
+        return src() if isinstance(src, weakref.ref) else src
+
+    @_source.setter
+    def _source(self, source) -> None:
+        self._src = weakref.ref(source) if isinstance(source, PointProcess) else source
+
+    @property
+    def _target(self) -> Optional[PointProcess]:
+        tgt = self._tgt
+        return None if tgt is None else tgt()
+
+    @_target.setter
+    def _target(self, target: Optional[PointProcess]) -> None:
+        if target is None:
+            self._tgt = None
+            return
+        self._tgt = weakref.ref(target)
+        target.__dict__.setdefault("_nc_in", []).append(weakref.ref(self))
 
     def __del__(self):
         try:
@@ -207,7 +231,11 @@ class NetCon:
         return old
 
     def valid(self) -> bool:
-        return self._presyn is not None and (self._target is not None)
+        """True when the NetCon has a live source and a target."""
+        ps = self._presyn
+        if ps is None or self._target is None:
+            return False
+        return ps.ref is None or ps.ref._owner is None or _ref_section(ps.ref) is not None
 
     # --------------------------------------------------------- connections
 
@@ -222,8 +250,8 @@ class NetCon:
             seg = self._source.get_segment()
             return seg.sec.cell() if seg is not None else None
         if self._presyn is not None and self._source is not None:
-            sec = getattr(self._source, "_keep", None)
-            return sec.cell() if hasattr(sec, "cell") else None
+            sec = _ref_section(self._source)
+            return sec.cell() if sec is not None else None
         return None
 
     def postcell(self):
@@ -236,9 +264,9 @@ class NetCon:
         src = self._source
         if isinstance(src, PointProcess):
             return src.get_segment()
-        sec = getattr(src, "_keep", None)
+        sec = _ref_section(src)
         desc = getattr(src, "_desc", "")
-        if hasattr(sec, "_nseg") and desc.endswith(".v"):
+        if sec is not None and desc.endswith(".v"):
             import re
             m = re.search(r"\(([^()]*)\)\.v$", desc)
             if m:
@@ -251,6 +279,8 @@ class NetCon:
     def setpost(self, target) -> None:
         if target is not None and not isinstance(target, PointProcess):
             raise TypeError("NetCon target must be a point process or None")
+        if target is not None and target._mt.desc is not None and target._mt.desc.net_receive == _null():
+            raise NeuronError("%s has no NET_RECEIVE block and cannot be a NetCon target" % target.hname())
         self._target = target
         self.c.target = target._pnt if target is not None else -1
 
@@ -305,11 +335,54 @@ class WeightVector:
         return repr(list(self))
 
 
+def attach_presyn(nc: NetCon, ps: PreSyn) -> None:
+    """Make `nc` take its events from `ps` (after leaving its previous source)."""
+    old = nc._presyn
+    if old is ps:
+        return
+    if old is not None:
+        detach_presyn(nc)
+    nc._presyn = ps
+    nc.c.presyn = ps.id
+    ps.netcons.add(nc)
+    lib.nrn_presyn_add_netcon(ps.id, nc._id)
+    check()
+
+
+def detach_presyn(nc: NetCon) -> None:
+    ps = nc._presyn
+    if ps is None:
+        return
+    lib.nrn_presyn_remove_netcon(ps.id, nc._id)
+    ps.netcons.discard(nc)
+    nc._presyn = None
+    nc.c.presyn = -1
+
+
 def point_process_gone(pp: PointProcess) -> None:
-    for nc in list(_netcons.values()):
-        if nc._target is pp:
-            nc._target = None
+    """`pp` is being deleted: NetCons onto it lose their target, NetCons from it their source."""
+    d = pp.__dict__
+    for r in d.get("_nc_in", ()):
+        nc = r()
+        if nc is not None and nc._tgt is not None and nc._tgt() in (pp, None):
+            nc._tgt = None
             nc.c.target = -1
+    r = _by_pnt.pop(d.get("_pnt", -1), None)
+    ps = r() if r is not None else None
+    if ps is not None:
+        for nc in list(ps.netcons):
+            detach_presyn(nc)
+            nc._src = None
+        eng.presyns[ps.id].pnt = -1
+        ps.pp = None
+
+
+def _ref_section(ref) -> Optional[object]:
+    """The live section a `sec(x)._ref_...` pointer points into, else None."""
+    owner = ref.owner() if isinstance(ref, Ref) else None
+    if owner is None or not hasattr(owner, "_nseg") or owner._deleted:
+        return None
+    return owner
 
 
 def _null():

@@ -14,7 +14,7 @@ from .mechanisms import registry
 from .mechtype import ARTIFICIAL, MechType
 from .model import model
 from .pointers import random_stream
-from .refs import Ref
+from .refs import Ref, owned_ref
 from .segment import Segment
 
 _PY_RENAMES = {"delay": "del"}  # Python keywords NEURON renames
@@ -181,7 +181,6 @@ class PointProcess:
         if self._row < 0:
             raise NeuronError("%s is not located; its variables are not available" % self.hname())
         if var.size > 1:
-            from .segment import RangeArray
             return _PPArray(self, var)
         return float(mt.data[var.col, self._row])
 
@@ -204,12 +203,13 @@ class PointProcess:
 
     def _ref(self, col: int, name: str) -> Ref:
         mt = self._mt
+        desc = "%s.%s" % (self.hname(), name)
 
-        def locate():
-            if self._row < 0:
-                raise NeuronError("%s no longer exists" % self.hname())
-            return mt.data[col], self._row
-        return Ref(locate, "%s.%s" % (self.hname(), name), keep=self)
+        def locate(pp):
+            if pp._row < 0:
+                raise NeuronError("%s no longer exists" % desc)
+            return mt.data[col], pp._row
+        return owned_ref(self, locate, desc)
 
     def _set_pointer(self, name: str, ref) -> None:
         mt = self._mt

@@ -2,7 +2,8 @@
 when the engine needs one and again after every rebuild of the model."""
 from __future__ import annotations
 
-from typing import Callable, Tuple
+import weakref
+from typing import Any, Callable, Optional, Tuple
 
 import numpy as np
 
@@ -13,12 +14,17 @@ from .model import model
 class Ref:
     """A pointer to a double, usable wherever NEURON takes a `_ref_` (record, play, NetCon...)."""
 
-    __slots__ = ("_locate", "_desc", "_keep")
+    __slots__ = ("_locate", "_desc", "_keep", "_owner")
 
     def __init__(self, locate: Callable[[], Tuple[np.ndarray, int]], desc: str, keep=None):
         self._locate = locate   # -> (array, index) holding the value now
         self._desc = desc
         self._keep = keep       # objects whose lifetime the pointer extends
+        self._owner = None      # weak reference to the section or point process it points into
+
+    def owner(self) -> Optional[Any]:
+        """The section or point process holding the value (None if gone or not such a pointer)."""
+        return self._owner() if self._owner is not None else None
 
     def _array_index(self) -> Tuple[np.ndarray, int]:
         return self._locate()
@@ -63,6 +69,22 @@ class Ref:
 
     def same_location(self, other: "Ref") -> bool:
         return self.current_address() == other.current_address()
+
+
+def owned_ref(owner: Any, locate: Callable[[Any], Tuple[np.ndarray, int]], desc: str) -> Ref:
+    """A pointer into a section or point process that does not keep it alive: as in NEURON,
+    recording or watching a variable does not stop its owner from being deleted; afterwards
+    the pointer raises (and records, plays and NetCon sources on it are dropped)."""
+    wr = weakref.ref(owner)
+
+    def resolve() -> Tuple[np.ndarray, int]:
+        o = wr()
+        if o is None or getattr(o, "_deleted", False):
+            raise NeuronError("%s: the object holding it no longer exists" % desc)
+        return locate(o)
+    ref = Ref(resolve, desc)
+    ref._owner = wr
+    return ref
 
 
 def array_ref(arr: np.ndarray, index: int, desc: str = "numpy element") -> Ref:

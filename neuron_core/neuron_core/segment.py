@@ -9,7 +9,7 @@ from .errors import NeuronError
 from .mechanisms import registry
 from .mechtype import ION, MechType, VarSpec
 from .model import model
-from .refs import Ref
+from .refs import Ref, owned_ref
 
 
 def node_owner(sec, x: float):
@@ -221,11 +221,7 @@ class Segment:
         sec = self.sec
         if name == "v":
             x = self.x
-
-            def locate():
-                sec._check()
-                return node_location(sec, x)
-            return Ref(locate, "%r.v" % self, keep=sec)
+            return owned_ref(sec, lambda s: node_location(s, x), "%r.v" % self)
         spec = self._range_var(name)
         if spec is not None:
             mt, var, idx = spec
@@ -241,12 +237,12 @@ class Segment:
 def mech_ref(sec, x: float, mt: MechType, col: int, desc: str) -> Ref:
     j = sec._seg_index(x)
 
-    def locate():
-        row = sec._mechs.get(mt.name)
-        if row is None or sec._deleted:
-            raise NeuronError("%s: the section or mechanism no longer exists" % desc)
+    def locate(s):
+        row = s._mechs.get(mt.name)
+        if row is None:
+            raise NeuronError("%s: the mechanism is no longer inserted" % desc)
         return mt.data[col], row + j
-    return Ref(locate, desc, keep=sec)
+    return owned_ref(sec, locate, desc)
 
 
 class RangeArray:
@@ -380,14 +376,14 @@ def _i_membrane_(seg: Segment) -> float:
 
 
 def _i_membrane_ref(seg: Segment) -> Ref:
-    sec, x = seg.sec, seg.x
+    x = seg.x
 
-    def locate():
+    def locate(s):
         if not model.use_fast_imem:
             raise NeuronError("i_membrane_ needs CVode().use_fast_imem(1)")
         b = model.built
-        return b.sav_rhs, b.node_index(sec, x)
-    return Ref(locate, "%r.i_membrane_" % seg, keep=sec)
+        return b.sav_rhs, b.node_index(s, x)
+    return owned_ref(seg.sec, locate, "%r.i_membrane_" % seg)
 
 
 def _i_cap(seg: Segment) -> float:
@@ -396,8 +392,8 @@ def _i_cap(seg: Segment) -> float:
 
 
 def _i_cap_ref(seg: Segment) -> Ref:
-    sec, x = seg.sec, seg.x
-    return Ref(lambda: (model.built.i_cap, model.built.node_index(sec, x)), "%r.i_cap" % seg, keep=sec)
+    x = seg.x
+    return owned_ref(seg.sec, lambda s: (model.built.i_cap, model.built.node_index(s, x)), "%r.i_cap" % seg)
 
 
 def _vext(seg: Segment):

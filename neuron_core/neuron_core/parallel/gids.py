@@ -10,12 +10,13 @@ gid's spikes.  One table per process, shared by every ParallelContext, as in NEU
 from __future__ import annotations
 
 from typing import Dict, Iterable, List, Optional, Tuple
+import weakref
 
 import numpy as np
 
-from ..engine import check, eng, lib
+from ..engine import eng, lib
 from ..errors import NeuronError
-from ..netcon import NetCon, PreSyn
+from ..netcon import NetCon, PreSyn, _ref_section, attach_presyn
 from ..pointprocess import PointProcess
 
 
@@ -41,6 +42,7 @@ class InputPreSyn(PreSyn):
         self.pp = None
         self.rec = None
         self.gid = gid
+        self.netcons = weakref.WeakSet()
         c = eng.presyns[self.id]
         c.gid = gid
         c.output = 0
@@ -55,16 +57,10 @@ def source_object(ps: PreSyn):
 
 def attach(netcon: NetCon, ps: PreSyn) -> None:
     """Make `netcon` take its events from `ps` (NetCon.replace_src in NEURON's terms)."""
-    old = netcon._presyn
-    if old is ps:
+    if netcon._presyn is ps:
         return
-    if old is not None:
-        lib.nrn_presyn_remove_netcon(old.id, netcon._id)
-    netcon._presyn = ps
+    attach_presyn(netcon, ps)
     netcon._source = source_object(ps)
-    netcon.c.presyn = ps.id
-    lib.nrn_presyn_add_netcon(ps.id, netcon._id)
-    check()
 
 
 def _target_check(srcgid: int, target) -> None:
@@ -215,8 +211,8 @@ class GidTable:
     def gid2obj(self, gid, me: int):
         ps = self.presyn(gid, "gid2obj", me)
         if ps.ref is not None:
-            sec = getattr(ps.ref, "_keep", None)
-            return sec.cell() if hasattr(sec, "cell") else None
+            sec = _ref_section(ps.ref)
+            return sec.cell() if sec is not None else None
         return ps.pp() if ps.pp is not None else None
 
     def gid2cell(self, gid, me: int):

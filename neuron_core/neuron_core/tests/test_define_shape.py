@@ -23,30 +23,3 @@ def test_random_trees_match_neuron(tmp_path):
             Lb, area_b, ri_b = map(float, b.split())
             assert (La, area_a) == (Lb, area_b), "L/area of line %d" % i
             assert abs(ri_a - ri_b) <= 1e-14 * abs(ri_a), "ri of line %d" % i
-
-
-def test_child_does_not_keep_parent_alive():
-    from neuron import h
-    a = h.Section(name="dsa")
-    b = h.Section(name="dsb")
-    b.connect(a)
-    c = h.Section(name="dsc")
-    c.connect(b)
-    del a
-    assert b.parentseg() is None
-    assert c.parentseg().sec == b
-    h.finitialize(-65)
-    names = [s.name() for s in h.allsec()]
-    assert "dsa" not in names and {"dsb", "dsc"} <= set(names)
-    del b
-    assert c.parentseg() is None
-    assert "dsb" not in [s.name() for s in h.allsec()]
-
-
-def test_built_model_does_not_keep_sections_alive():
-    from neuron import h
-    secs = [h.Section(name="dsk%d" % i) for i in range(3)]
-    secs[1].connect(secs[0])
-    h.finitialize(-65)
-    del secs
-    assert not [s for s in h.allsec() if s.name().startswith("dsk")]

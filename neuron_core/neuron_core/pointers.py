@@ -22,7 +22,7 @@ def unset_address() -> int:
 def slot_addresses(mt: MechType, k: int, slot: SlotSpec, n: int) -> np.ndarray:
     out = np.full(n, unset_address(), dtype=np.uintp)
     for row in range(n):
-        owner = mt.owner[row]
+        owner = mt.owner_of(row)
         ref = None
         if owner is None:
             continue

@@ -16,6 +16,7 @@ from .. import nodes as N
 from ..errors import NmodlError, UnsupportedError
 from ..sema.model import COLUMN, CTX, SLOT, Model
 from . import ions as I
+from . import ldifus
 from .cnexp_cache import cached_cnexp
 from .currents import current_callback
 from .emitter import Emitter, Raw
@@ -152,6 +153,8 @@ class MechanismGenerator:
     def generate(self) -> str:
         m = self.m
         self.w(HEADER % (m.file or m.name))
+        if m.ldifus:
+            self.w('#include "nmodl_ldifus.hpp"')
         self.globals_and_constants()
         self.prototypes()
         for vt in m.verbatim_top:
@@ -322,6 +325,9 @@ class MechanismGenerator:
                 self.w("}")
                 self.w()
                 cbs[kind] = "_cb_" + kind
+        if m.ldifus:
+            ldifus.generate(self, m.ldifus)
+            cbs["reserved[0]"] = "(void*) " + ldifus.CALLBACK
         fns = self.function_table()
         self.describe(cbs, fns)
 

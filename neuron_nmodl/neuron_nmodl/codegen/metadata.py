@@ -27,8 +27,10 @@ from .ions import has_ode_synonym
 #   ode_synonym: nrn_mech_desc.ode_synonym is an nrn_mech_fn that sets the written ion
 #       concentrations from the states (NEURON's ode_synonym); under CVODE the engine calls
 #       it each time it has put the integrator's y into the state columns, before currents
+#   longitudinal_diffusion: the STATEs (and array sizes) with LONGITUDINAL_DIFFUSION; the
+#       engine calls nrn_mech_desc.reserved[0] for them (codegen/ldifus.py, README)
 EXTRA_KEYS = ("abi", "function_tables", "has_net_event", "has_destructor", "before_after",
-              "vext_in_v", "nothing", "ode_synonym")
+              "vext_in_v", "nothing", "ode_synonym", "longitudinal_diffusion")
 
 
 def _columns(m: Model) -> List[dict]:
@@ -106,6 +108,7 @@ def metadata(m: Model, fns: List[dict], uses_instance: Dict[str, bool]) -> dict:
         "pointers": list(m.pointers),
         "randoms": list(m.randoms),
         "ode_synonym": has_ode_synonym(m),
+        "longitudinal_diffusion": [{"state": d.state, "size": d.size} for d in m.ldifus],
     }
 
 

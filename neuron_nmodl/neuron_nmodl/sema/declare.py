@@ -315,6 +315,8 @@ def _allocate(m: Model) -> None:
 
 def _allocate_slots(m: Model) -> None:
     slots: List[Slot] = []
+    # LONGITUDINAL_DIFFUSION of a concentration driven by a current needs d current/dv
+    ldifus = any(isinstance(n, N.LongDiffusion) for n in m.program.walk())
     for ion in m.ions:
         wanted = []
         for v in ion.read + ion.write:
@@ -324,7 +326,7 @@ def _allocate_slots(m: Model) -> None:
         for v in wanted:
             k = ion.var_kind(v)
             names.append((v, k))
-            if k == "cur" and v in ion.write:
+            if k == "cur" and (v in ion.write or ldifus):
                 names.append(("_ion_di%sdv" % ion.name, "dcurdv"))
         if ion.writes_conc:
             have = {k for _, k in names}

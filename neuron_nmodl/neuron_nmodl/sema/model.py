@@ -131,6 +131,7 @@ class Model:
     ode_kinetic: bool = False                       # the ODE block is a KINETIC scheme
     ode_synonyms: List[N.Assign] = field(default_factory=list)   # see solvers._ion_synonyms
     discrete_history: Dict[str, tuple] = field(default_factory=dict)  # STATE -> (depth, size)
+    ldifus: list = field(default_factory=list)      # solvers.ldifus.LDifus entries
 
     @property
     def is_point(self) -> bool:

@@ -91,8 +91,7 @@ class Resolver:
         elif isinstance(s, N.LongDiffusion):
             if ctx != "KINETIC":
                 raise NmodlError("LONGITUDINAL_DIFFUSION belongs in a KINETIC block", s.loc)
-            self.warn("%s: warning: LONGITUDINAL_DIFFUSION is not simulated by this version: "
-                      "%s diffuse only within each segment" % (s.loc, ", ".join(s.names)))
+            self.kinetic_stmt(s, scopes, ctx)
         elif isinstance(s, N.Equation):
             if ctx not in ("LINEAR", "NONLINEAR", "DERIVATIVE"):
                 raise NmodlError("'~ a = b' equations belong in LINEAR or NONLINEAR blocks", s.loc)
@@ -138,8 +137,9 @@ class Resolver:
         elif isinstance(s, N.Conserve):
             terms = s.terms
             self.expr(s.total, scopes, ctx)
-        else:
-            self.expr(s.volume, scopes + [{s.index}] if s.index else scopes, ctx)
+        else:   # COMPARTMENT, LONGITUDINAL_DIFFUSION
+            e = s.volume if isinstance(s, N.Compartment) else s.flux
+            self.expr(e, scopes + [{s.index}] if s.index else scopes, ctx)
             for n in s.names:
                 self.name(n, scopes, s)
         for t in terms:

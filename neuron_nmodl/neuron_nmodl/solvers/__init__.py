@@ -10,7 +10,7 @@ from typing import Dict, List, Optional
 from .. import nodes as N
 from ..errors import NmodlError, UnsupportedError
 from ..sema.model import Model
-from . import derivative, discrete, kinetic, linear
+from . import derivative, discrete, kinetic, ldifus, linear
 from .table import lower_tables
 
 _AFTER_METHODS = ("after_cvode", "cvode_t", "cvode_t_v")
@@ -37,6 +37,7 @@ def lower(m: Model, warn=None) -> None:
             if isinstance(n, N.Solve):
                 m.solve_map[id(n)] = lower_solve(m, n, kind, warn)
     _cvode_forms(m)
+    m.ldifus = ldifus.collect(m)
 
 
 def lower_solve(m: Model, s: N.Solve, where: str, warn) -> Lowered:

@@ -61,8 +61,11 @@ def test_psection_dict():
 def test_new_point_process_class():
     IClamp2 = neuron.new_point_process("IClamp")
     s = h.Section(name="s")
+    s.nseg = 5
     st = IClamp2(s, 0.3)
     assert st.get_segment().x == 0.3
+    s.nseg = 1                          # moved to the centre of the segment holding it
+    assert st.get_segment().x == 0.5
 
 
 def test_load_mechanisms_from_folder(tmp_path, capsys):

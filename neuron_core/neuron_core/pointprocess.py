@@ -43,18 +43,11 @@ class PointProcess:
             d["_pnt"] = model.new_pnt_id(self)
             d["_row"] = mt.alloc(1, self)
         else:
+            # with no location (not even sec=) it stays unlocated until loc(), as in NEURON
             loc = args[0] if args else (0.5 if sec is not None else None)
             if loc is not None:
                 d["_pnt"] = model.new_pnt_id(self)
                 self.loc(loc, sec=sec)
-            elif args == () and sec is None:
-                try:
-                    cas = model.cas()
-                except NeuronError:
-                    cas = None
-                if cas is not None:
-                    d["_pnt"] = model.new_pnt_id(self)
-                    self.loc(0.5, sec=cas)
         self._make_streams()
         if self._row >= 0:
             mt.call_instance("constructor", self._row)
@@ -96,7 +89,7 @@ class PointProcess:
         if d["_row"] < 0:
             d["_row"] = mt.alloc(1, self)
         d["_sec"] = s
-        d["_x"] = x
+        d["_x"] = s._node_x(x)
         s._pps.append(weakref.ref(self))
         model.structure_dirty = True
         return self
@@ -113,8 +106,8 @@ class PointProcess:
             return None
         return self._sec(self._x)
 
-    def has_loc(self) -> bool:
-        return self._sec is not None and not self._sec._deleted
+    def has_loc(self) -> float:
+        return 1.0 if self._sec is not None and not self._sec._deleted else 0.0
 
     def _node_index(self, built) -> int:
         if self._sec is None or self._sec._deleted:

@@ -185,6 +185,10 @@ class Section:
             self._mechs[mname] = r_new
         self._nseg = n
         self._node0 = -1
+        for r in self._pps:   # point processes move to the segment containing their old place
+            pp = r()
+            if pp is not None and pp._sec is self:
+                pp.__dict__["_x"] = self._node_x(pp._x)
         model.structure_dirty = True
 
     def _vseg_user(self) -> np.ndarray:
@@ -199,6 +203,18 @@ class Section:
         """Segment (user order) containing x; x=0 and x=1 map to the end segments."""
         j = int(x * self._nseg)
         return self._nseg - 1 if j >= self._nseg else j
+
+    def _node_x(self, x: float) -> float:
+        """Where NEURON puts a point process located at x: an end stays at 0 or 1; otherwise
+        the centre of the segment containing x, computed from the node index as NEURON does
+        (so a section attached by its 1 end gets 1 - (inode + 0.5)/nseg)."""
+        if x <= 0.0 or x >= 1.0:
+            return x
+        n = self._nseg
+        j = self._seg_index(x)
+        if self._childend == 1.0:
+            return 1.0 - (n - 1 - j + 0.5) / n
+        return (j + 0.5) / n
 
     def _block_index(self, j: int) -> int:
         """Position in the node block of user segment j."""

@@ -240,6 +240,26 @@ class Emitter:
         for line in verbatim_lines(self, s.text, s.loc):
             self.lines.append(line)
 
+    def s_Lag(self, s: N.Lag) -> None:
+        """lag_x_tau = x as it was tau ago (nmodl_lag.hpp); an array x is passed gathered
+        from its columns, named by the address of its first element."""
+        sym = self.m.symbols[s.name]
+        target = self.name_ref("lag_%s_%s" % (s.name, s.by.name), None, s)
+        tau = self.expr(s.by)
+        self.w("{")
+        if sym.size is None:
+            x = self.name_ref(s.name, None, s)
+            self.w("    const double _lx = %s;" % x)
+            self.w("    %s = *_nmodl_rt::lag(_lag_store, &(%s), &_lx, 1, _ctx->t, %s);" % (target, x, tau))
+        else:
+            n = sym.size
+            elems = ", ".join(self.name_ref(s.name, N.Num(float(k), str(k)), s) for k in range(n))
+            self.w("    const double _lx[%d] = {%s};" % (n, elems))
+            self.w("    const double* _lg = _nmodl_rt::lag(_lag_store, &(%s), _lx, %d, _ctx->t, %s);"
+                   % (self.name_ref(s.name, N.Num(0.0, "0"), s), n, tau))
+            self.w("    for (int _k = 0; _k < %d; ++_k) { %s[_k] = _lg[_k]; }" % (n, target))
+        self.w("}")
+
     def s_Protect(self, s: N.Protect) -> None:
         self.stmt(s.stmt)   # one thread per mechanism library call: already atomic
 

@@ -155,6 +155,8 @@ class MechanismGenerator:
         self.w(HEADER % (m.file or m.name))
         if m.ldifus:
             self.w('#include "nmodl_ldifus.hpp"')
+        if m.lag_names:
+            self.w('#include "nmodl_lag.hpp"')
         self.globals_and_constants()
         self.prototypes()
         for vt in m.verbatim_top:
@@ -186,7 +188,10 @@ class MechanismGenerator:
             if s.kind in ("constant", "unitconst"):
                 self.w("static const double %s = %s;  // %r" % (const(s.name), float(s.value).hex(), s.value))
         for name, size in m.file_locals:
-            self.w("static double _fl_%s%s;" % (name, "[%d]" % size if size else ""))
+            tl = "thread_local " if name in m.lag_names else ""
+            self.w("static %sdouble _fl_%s%s;" % (tl, name, "[%d]" % size if size else ""))
+        if m.lag_names:
+            self.w("static _nmodl_rt::LagStore _lag_store;")
         for c in m.callables.values():
             if c.body is not None and c.body.stmts and isinstance(c.body.stmts[0], N.TableLookup):
                 for line in table_decls(m, c.body.stmts[0]):
@@ -478,7 +483,9 @@ class MechanismGenerator:
             for line in I.wrote_conc(m):
                 em.w(line)
 
-        self.kernel("_cb_initialize", [fill])
+        # a new run forgets the LAG histories (NEURON's _ninits)
+        extra = "    _lag_store.clear();" if m.lag_names else ""
+        self.kernel("_cb_initialize", [fill], extra)
 
     def table_check_callback(self) -> None:
         m = self.m

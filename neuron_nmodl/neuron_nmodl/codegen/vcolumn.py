@@ -26,8 +26,9 @@ def _reads_v(body: N.Node, params=()) -> bool:
 
 
 def v_column_live(m: Model) -> bool:
-    if m.verbatim_top or any(isinstance(n, N.Verbatim) for n in m.program.walk()):
-        return True
+    if m.verbatim_top or any(isinstance(n, N.Verbatim) or isinstance(n, N.Lag) and n.name == "v"
+                             for n in m.program.walk()):
+        return True   # (LAG v: the column's address names the instance's history)
     for c in m.callables.values():
         if c.kind in _SEPARATE and c.body is not None and _reads_v(c.body,
                                                                    [p.name for p in c.params]):

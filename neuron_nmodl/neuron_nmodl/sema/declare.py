@@ -55,6 +55,7 @@ def declare(program: N.Program) -> Model:
                 _add(m, Symbol(name, "local", FILELOCAL, size=size, loc=it.loc))
                 m.file_locals.append((name, size))
     _implicit_declarations(m)
+    _lag_variables(m)
     _check_lists(m)
     _allocate(m)
     return m
@@ -222,6 +223,27 @@ def _implicit_declarations(m: Model) -> None:
     for v in ("t", "dt", "celsius", "secondorder", "area", "diam"):
         if v not in m.symbols:   # NEURON's globals, usable without a declaration
             m.symbols[v] = Symbol(v, "special", CTX)
+
+
+def _lag_variables(m: Model) -> None:
+    """`LAG x BY tau` declares lag_x_tau, the lagged value (an array when x is one), kept
+    per thread: it is set by the statement and read right after, instance by instance."""
+    for n in m.program.walk():
+        if not isinstance(n, N.Lag):
+            continue
+        if not isinstance(n.by, N.Var) or n.by.index is not None:
+            raise NmodlError("LAG needs a CONSTANT or PARAMETER name after BY", n.loc)
+        x, tau = m.symbols.get(n.name), m.symbols.get(n.by.name)
+        if x is None or x.kind not in ("state", "assigned") and n.name != "v":
+            raise NmodlError("%s: not a STATE or ASSIGNED variable" % n.name, n.loc)
+        if tau is None or tau.kind not in ("parameter", "constant", "unitconst"):
+            raise NmodlError("%s: not a CONSTANT or PARAMETER" % n.by.name, n.loc)
+        name = "lag_%s_%s" % (n.name, n.by.name)
+        if name in m.symbols:
+            raise NmodlError("%s already in use" % name, n.loc)
+        _add(m, Symbol(name, "lag", FILELOCAL, size=x.size, loc=n.loc))
+        m.file_locals.append((name, x.size))
+        m.lag_names.append(name)
 
 
 def _check_lists(m: Model) -> None:

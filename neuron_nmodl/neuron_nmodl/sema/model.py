@@ -119,6 +119,7 @@ class Model:
     before_after: List[N.CodeBlock] = field(default_factory=list)
     verbatim_top: List[N.VerbatimTop] = field(default_factory=list)
     file_locals: List[tuple] = field(default_factory=list)
+    lag_names: List[str] = field(default_factory=list)      # LAG's lag_x_tau (file locals)
     function_tables: List[N.Callable] = field(default_factory=list)
     # filled by later passes
     watch_count: int = 0

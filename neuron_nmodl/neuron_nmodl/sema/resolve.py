@@ -121,7 +121,8 @@ class Resolver:
         elif isinstance(s, N.Protect):
             self.stmt(s.stmt, scopes, ctx)
         elif isinstance(s, N.Lag):
-            raise UnsupportedError("LAG", s.loc)
+            self.name(s.name, scopes, s)
+            self.expr(s.by, scopes, ctx)
         elif isinstance(s, (N.Verbatim, N.Mutex, N.Conductance)):
             pass
         else:

@@ -337,6 +337,20 @@ def lookup(name: str):
     return _mechanism_name(name)
 
 
+def instances(name: str) -> Optional[list]:
+    """The live instances of built-in class `name` in creation order (HOC's List("name")):
+    NetCons and point processes; None for other names."""
+    if name == "NetCon":
+        from .netcon import live_netcons
+        return live_netcons()
+    mt = registry.types.get(name)
+    if mt is None or not mt.is_point:
+        return None
+    found = [r() for r in list(model.point_processes.values())]
+    return sorted((pp for pp in found if pp is not None and type(pp)._mt is mt),
+                  key=lambda pp: pp._index)
+
+
 def _mechanism_name(name: str):
     from .pointprocess import point_process_class
     mt = registry.types.get(name)

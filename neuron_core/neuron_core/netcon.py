@@ -6,6 +6,7 @@ NEURON.  The C engine holds the tables; this module keeps them consistent with P
 """
 from __future__ import annotations
 
+import itertools
 import weakref
 from typing import Dict, Optional
 
@@ -21,6 +22,7 @@ _by_pnt: Dict[int, "weakref.ref"] = {}      # pnt id -> PreSyn (point-process so
 _by_ref: Dict[int, "weakref.ref"] = {}      # address -> PreSyn (variable sources), per build
 _var_presyns: "weakref.WeakSet" = weakref.WeakSet()
 _netcons: "weakref.WeakValueDictionary" = weakref.WeakValueDictionary()
+_creation = itertools.count()
 
 
 class PreSyn:
@@ -130,6 +132,7 @@ class NetCon:
         c.target = target._pnt if target is not None else -1
         if ps is not None:
             attach_presyn(self, ps)
+        self._seq = next(_creation)
         _netcons[self._id] = self
         if threshold is not None:
             self.threshold = threshold
@@ -215,11 +218,11 @@ class NetCon:
             return 0.0
         return self._presyn.ref.value
 
-    def srcgid(self) -> float:
+    def srcgid(self) -> int:
         """The gid of the source (ParallelContext), -1 when it has none."""
         if self._presyn is None:
-            return -1.0
-        return float(self._presyn.c.gid)
+            return -1
+        return int(self._presyn.c.gid)
 
     def wcnt(self) -> int:
         return len(self._w)
@@ -333,6 +336,11 @@ class WeightVector:
 
     def __repr__(self) -> str:
         return repr(list(self))
+
+
+def live_netcons() -> list:
+    """Every NetCon alive, in creation order (HOC's List("NetCon"))."""
+    return sorted(_netcons.values(), key=lambda nc: nc._seq)
 
 
 def attach_presyn(nc: NetCon, ps: PreSyn) -> None:

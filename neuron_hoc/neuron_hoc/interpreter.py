@@ -126,7 +126,10 @@ class Interpreter(FileRunner):
     def template_instances(self, name: str):
         """Live instances of template `name` in creation order (List("name")), or None."""
         t = self.templates.get(name)
-        return t.live_instances() if t is not None else None
+        if t is not None:
+            return t.live_instances()
+        from neuron_core import builtins
+        return builtins.instances(name)
 
     def reference_names(self, obj) -> List[str]:
         """Names of the object variables that refer to obj (StringFunctions.references)."""

@@ -100,3 +100,20 @@ def test_lost_target_stops_delivery():
     _run(10)
     assert not nc.valid() and nc.syn() is None
     assert abs(v.max() + 65) < 1e-9
+
+
+def test_list_of_builtin_class_instances():
+    s = h.Section(name="ltl")
+    syn = h.ExpSyn(s(0.5))
+    stims = [h.NetStim() for _ in range(3)]
+    ncs = [h.NetCon(ns, syn) for ns in stims]
+    assert h.List("NetStim").count() >= 3
+    mine = [o for o in h.List("NetStim") if any(o == ns for ns in stims)]
+    assert mine == stims                         # creation order
+    del mine
+    n_before = h.List("NetCon").count()
+    del ncs[1]
+    assert h.List("NetCon").count() == n_before - 1
+    del stims[0]
+    assert ncs[0].pre() is None and ncs[0].srcgid() == -1
+    assert h.List("ExpSyn").o(h.List("ExpSyn").count() - 1) == syn

@@ -737,7 +737,7 @@ static int solve_empty(double tout) {
 int nrn_cvode_solve(double tout) {
     nrn_engine* e = &nrn_eng;
     G = nrn_cvode_get();
-    if (e->nnode == 0) return solve_empty(tout);
+    if (e->nnode == 0 && GI->sys.neq == 0) return solve_empty(tout);
     if (G->local) return nrn_cvode_local_solve(tout);
     int r = 0;
     if (tout >= 0.0) {

@@ -475,7 +475,7 @@ class MechanismGenerator:
                 value = (em.name_ref(init.name, None, init.node or st.node) if init is not None
                          and init.kind in ("parameter", "assigned", "constant") else "0.0")
                 for k in range(depth * dim):
-                    em.w("%s = %s;" % (col(hist.col + k), value))
+                    em.w("%s = %s;" % (em.name_ref(hist.name, N.Num(float(k), str(k)), st.node), value))
             if m.initial is not None:
                 em.block(m.initial.body)
             for line in I.copy_out(m):

@@ -1,19 +1,18 @@
 """DISCRETE blocks: difference equations advanced once per time step (SOLVE name, no METHOD).
 
-`a@k` is the value STATE a had k steps back.  Each lagged STATE gets a per-instance history
-column `__a` of depth max(k) (times the array size); on entry to the block the history moves
-one step back and its first entry takes the STATE's current value, as nocmodl's generated
-code does.  The history starts at the STATE's initial value `a0` at INITIAL.  (nocmodl keeps
-one history shared by all instances and advances t by dt at each call; here each instance
-has its own and t is left alone, which agrees with NEURON whenever the block does not read t
-and either there is one instance or only @1 is used.)
+`a@k` is the value STATE a had k steps back.  As in nocmodl's generated code, each lagged
+STATE has one history `__a` of depth max(k) (times the array size) for the whole mechanism,
+shared by its instances; on entry to the block the history moves one step back and its
+first entry takes the instance's current value; INITIAL fills it with the STATE's initial
+value `a0`.  Each execution of the SOLVE first advances t by dt (nocmodl's `t += dt;
+dis();`), so with n instances t gains n*dt per step beyond the step's own dt, as in NEURON.
 """
 from __future__ import annotations
 
 from typing import Dict, List
 
 from .. import nodes as N
-from ..sema.model import COLUMN, Model, Symbol
+from ..sema.model import FILELOCAL, Model, Symbol
 from .algebra import substitute
 
 
@@ -21,14 +20,14 @@ def _num(k: int) -> N.Num:
     return N.Num(float(k), str(k))
 
 
-def _history_column(m: Model, name: str, size: int) -> Symbol:
+def _history(m: Model, name: str, size: int) -> Symbol:
+    """The mechanism's history array of STATE `name` (a file-level static, as nocmodl's)."""
     hist = "__" + name
     s = m.symbols.get(hist)
     if s is None:
-        s = Symbol(hist, "work", COLUMN, col=m.ncol, size=size)
-        m.ncol += size
-        m.columns.append(s)
+        s = Symbol(hist, "work", FILELOCAL, size=size)
         m.symbols[hist] = s
+        m.file_locals.append((hist, size))
     return s
 
 
@@ -41,7 +40,7 @@ def lower(m: Model, c: N.Callable) -> N.Block:
     shift: List[N.Stmt] = []
     for name, d in depth.items():
         dim = m.symbols[name].size or 1
-        _history_column(m, name, d * dim)
+        _history(m, name, d * dim)
         m.discrete_history[name] = (d, dim)
         h = "__" + name
         for k in range(d - 1, 0, -1):
@@ -59,7 +58,8 @@ def lower(m: Model, c: N.Callable) -> N.Block:
         idx = base if v.index is None else N.BinOp("+", base, N.Paren(substitute(v.index, past)))
         return N.Var("__" + v.name, idx, loc=v.loc)
 
-    return N.Block(shift + _map_block(c.body, past).stmts, loc=c.body.loc)
+    advance = [N.Assign(N.Var("t"), N.BinOp("+", N.Var("t"), N.Var("dt")))]
+    return N.Block(advance + shift + _map_block(c.body, past).stmts, loc=c.body.loc)
 
 
 def _map_block(b: N.Block, fn) -> N.Block:

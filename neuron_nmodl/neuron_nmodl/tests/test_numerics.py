@@ -419,6 +419,20 @@ def test_discrete_block_with_past_values(testlib):
     assert got == [(1.0, 3.0, 3.0), (1.5, 3.0, 4.0), (2.0, 4.0, 4.0), (2.75, 4.0, 5.0)]
 
 
+def test_discrete_history_and_time_shared_by_instances_as_in_neuron(testlib):
+    """nocmodl gives a DISCRETE block one history for all instances and advances t by dt
+    at each instance's SOLVE: NEURON 9.0.2 prints these for three instances."""
+    cell, d = run(testlib, "tdisc", 0, ncell=3)
+    want_t = [0.1, 0.19999999999999998, 0.30000000000000004, 0.40000000000000013]
+    want_a = [[1.0, 1.5, 1.5], [1.5, 2.0, 2.25], [2.25, 2.75, 3.25], [3.375, 3.875, 4.625]]
+    want_b0 = [3.0, 3.0, 4.0, 4.0]
+    for k in range(4):
+        cell.fadvance()
+        assert cell.t == pytest.approx(want_t[k], abs=1e-14)
+        assert list(d["a"]) == want_a[k]
+        assert list(d.p[d.col("b"), :3]) == [want_b0[k]] * 3
+
+
 def test_bbcorepointer_handle(testlib):
     ctx = Context(1)
     ctx.set_api(testlib)

@@ -157,6 +157,8 @@ class MechanismGenerator:
             self.w('#include "nmodl_ldifus.hpp"')
         if m.lag_names:
             self.w('#include "nmodl_lag.hpp"')
+        if m.function_tables:
+            self.w('#include "nmodl_ftable.hpp"')
         self.globals_and_constants()
         self.prototypes()
         for vt in m.verbatim_top:
@@ -197,9 +199,6 @@ class MechanismGenerator:
                 for line in table_decls(m, c.body.stmts[0]):
                     self.w(line)
         for ft in m.function_tables:
-            if len(ft.params) != 1:
-                raise UnsupportedError("FUNCTION_TABLE with %d arguments" % len(ft.params), ft.loc,
-                                       "only one-argument tables are implemented")
             self.w("static _nmodl_rt::FunctionTable _ftab_%s;" % ft.name)
         self.w()
 
@@ -224,7 +223,7 @@ class MechanismGenerator:
             if c.kind in ("LINEAR", "NONLINEAR"):
                 self.w("static double %s(%s);" % (fun(c.name), ARGS_DECL))
         for ft in self.m.function_tables:
-            self.w("static double %s(%s, double _lx);" % (fun(ft.name), ARGS_DECL))
+            self.w("static double %s(%s%s);" % (fun(ft.name), ARGS_DECL, _ftab_params(ft)))
         self.w()
 
     def functions(self) -> None:
@@ -234,9 +233,11 @@ class MechanismGenerator:
             if c.name in self.twins:
                 self.function(c, twin=True)
         for ft in m.function_tables:
-            self.w("static double %s(%s, double _lx) {" % (fun(ft.name), ARGS_DECL))
+            n = len(ft.params)
+            self.w("static double %s(%s%s) {" % (fun(ft.name), ARGS_DECL, _ftab_params(ft)))
             self.w("    (void) _ctx; (void) _m; (void) _p; (void) _pp; (void) _s; (void) _i;")
-            self.w("    return _ftab_%s.value(_lx, \"%s\");" % (ft.name, ft.name))
+            self.w("    const double _lx[%d] = {%s};" % (n, ", ".join("_la%d" % k for k in range(n))))
+            self.w("    return _ftab_%s.lookup(_lx, %d, \"%s\");" % (ft.name, n, ft.name))
             self.w("}")
             self.w()
         from ..solvers import linear as L
@@ -608,14 +609,15 @@ class MechanismGenerator:
                                 cname="_hoc_" + c.name))
         for ft in m.function_tables:
             self.w("static double _hoc_table_%s(nrn_ctx*, nrn_mech*, int, const double*) {" % ft.name)
-            self.w("    _ftab_%s.set_from_args();" % ft.name)
+            self.w("    _ftab_%s.set_from_args(%d, \"%s\");" % (ft.name, len(ft.params), ft.name))
             self.w("    return 0.;")
             self.w("}")
             entries.append(dict(name="table_" + ft.name, nargs=-1, procedure=True,
                                 cname="_hoc_table_" + ft.name))
             self.w("static double _hoc_%s(nrn_ctx* _ctx, nrn_mech* _m, int _i, const double* _a) {"
                    % ft.name)
-            self.w("    return %s(_ctx, _m, nullptr, nullptr, 0, _i, _a[0]);" % fun(ft.name))
+            self.w("    return %s(_ctx, _m, nullptr, nullptr, 0, _i%s);"
+                   % (fun(ft.name), "".join(", _a[%d]" % k for k in range(len(ft.params)))))
             self.w("}")
             entries.append(dict(name=ft.name, nargs=len(ft.params), procedure=False,
                                 cname="_hoc_" + ft.name))
@@ -733,6 +735,10 @@ def _inlinable(m: Model) -> Set[str]:
         if not recursive:
             ok.add(name)
     return ok
+
+
+def _ftab_params(ft: N.Callable) -> str:
+    return "".join(", double _la%d" % k for k in range(len(ft.params)))
 
 
 def _c_string_literal(text: str) -> str:

@@ -345,16 +345,6 @@ def test_secondorder_halves_dt_and_extrapolates(testlib):
     assert m["y"][0] == pytest.approx(y_half + h * (-k * y_half), rel=1e-9)
 
 
-def test_function_table(testlib):
-    y = np.array([1.0, 3.0, 7.0])
-    x = np.array([0.0, 1.0, 2.0])
-    testlib.call("tftab", "table_tau", y, x)
-    assert testlib.call("tftab", "get", 1.5) == 5.0
-    assert testlib.call("tftab", "get", -3) == 1.0
-    testlib.call("tftab", "table_tau", y, 0.0, 4.0)
-    assert testlib.call("tftab", "get", 1.0) == 2.0
-
-
 def test_for_netcons(testlib):
     ctx = Context(1)
     ctx.set_api(testlib)

@@ -253,11 +253,13 @@ FUNCTIONS[_hocnames.PROBE] = _hocnames.probe
 FUNCTIONS["fmatrix"] = _matrixinfo.fmatrix
 FUNCTIONS["batch_run"] = _batch.batch_run
 FUNCTIONS["batch_save"] = _batch.batch_save
+from . import extracellular as _extracellular  # noqa: E402
 from . import mcran4 as _mcran4, pt3dmode as _pt3dmode, spines as _spines, sysinfo as _sysinfo  # noqa: E402,E501
 FUNCTIONS.update({
     "setSpineArea": _spines.setSpineArea, "getSpineArea": _spines.getSpineArea,
     "pt3dconst": _pt3dmode.pt3dconst, "pt3dstyle": _pt3dmode.pt3dstyle,
     "define_shape": _pt3dmode.define_shape,
+    "nlayer_extracellular": _extracellular.nlayer_extracellular,
     "mcell_ran4": _mcran4.mcell_ran4, "mcell_ran4_init": _mcran4.mcell_ran4_init,
     "use_mcell_ran4": _mcran4.use_mcell_ran4,
     "nrn_mallinfo": _sysinfo.nrn_mallinfo, "nrnversion": _sysinfo.nrnversion,

@@ -46,9 +46,10 @@ def mechtype() -> MechType:
     mt = registry.types.get("extracellular")
     if mt is None:
         nl = _state["nlayer"]
-        cols = [dict(name="xraxial", col=0, size=nl, kind="parameter", default=1e9, units="MOhm/cm"),
-                dict(name="xg", col=nl, size=nl, kind="parameter", default=1e9, units="S/cm2"),
-                dict(name="xc", col=2 * nl, size=nl, kind="parameter", default=0.0, units="uF/cm2"),
+        layers = dict(size=nl, array=True, kind="parameter")   # arrays even with one layer
+        cols = [dict(name="xraxial", col=0, default=1e9, units="MOhm/cm", **layers),
+                dict(name="xg", col=nl, default=1e9, units="S/cm2", **layers),
+                dict(name="xc", col=2 * nl, default=0.0, units="uF/cm2", **layers),
                 dict(name="e_extracellular", col=3 * nl, kind="parameter", default=0.0, units="mV"),
                 dict(name="i_membrane", col=3 * nl + 1, kind="assigned", units="mA/cm2"),
                 dict(name="sav_g", col=3 * nl + 2, kind="hidden", range=False),

@@ -70,7 +70,7 @@ class MechanismStandard:
 
     def is_array(self, i) -> bool:
         self._check("is_array")
-        return self._listed[int(i)].size > 1
+        return self._listed[int(i)].is_array
 
     # ----------------------------------------------------------- values
 

@@ -33,6 +33,11 @@ class VarSpec:
     default: float = 0.0
     units: str = ""
     limits: Optional[List[float]] = None
+    array: bool = False     # declared as an array (indexed even with one element)
+
+    @property
+    def is_array(self) -> bool:
+        return self.array or self.size > 1
 
 
 @dataclass

@@ -173,7 +173,7 @@ class PointProcess:
             raise AttributeError("%s has no attribute %r" % (mt.name, name))
         if self._row < 0:
             raise NeuronError("%s is not located; its variables are not available" % self.hname())
-        if var.size > 1:
+        if var.is_array:
             return _PPArray(self, var)
         return float(mt.data[var.col, self._row])
 
@@ -188,7 +188,7 @@ class PointProcess:
                 object.__setattr__(self, name, value)
                 return
             raise AttributeError("%s has no attribute %r" % (mt.name, name))
-        if var.size > 1:
+        if var.is_array:
             raise NeuronError("%s is an array; assign its elements" % name)
         if self._row < 0:
             raise NeuronError("%s is not located; its variables are not available" % self.hname())

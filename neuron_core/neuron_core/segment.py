@@ -181,7 +181,7 @@ class Segment:
         spec = self._range_var(name)
         if spec is not None:
             mt, var, idx = spec
-            if var.size > 1:
+            if var.is_array:
                 return RangeArray(self, mt, var)
             return float(mt.data[var.col + idx, self._mech_row(mt)])
         special = _SPECIAL_GET.get(name)
@@ -200,7 +200,7 @@ class Segment:
         if spec is None:
             raise AttributeError("'%r' segment has no attribute %r" % (self, name))
         mt, var, idx = spec
-        if var.size > 1:
+        if var.is_array:
             raise NeuronError("%s is an array; assign its elements (seg.%s[i] = value)" % (name, name))
         mt.data[var.col + idx, self._mech_row(mt)] = float(value)
         if mt.name == "extracellular":
@@ -225,7 +225,7 @@ class Segment:
         spec = self._range_var(name)
         if spec is not None:
             mt, var, idx = spec
-            if var.size > 1:
+            if var.is_array:
                 return RangeRefArray(self, mt, var)
             return mech_ref(sec, self.x, mt, var.col + idx, "%r.%s" % (self, name))
         maker = _SPECIAL_REF.get(name)
@@ -322,13 +322,13 @@ class Mechanism:
             from .mechfunc import bound_function
             return bound_function(self._mt, name, self._seg)
         var = self._var(name)
-        if var.size > 1:
+        if var.is_array:
             return RangeArray(self._seg, self._mt, var)
         return float(self._mt.data[var.col, self._seg._mech_row(self._mt)])
 
     def __setattr__(self, name: str, value) -> None:
         var = self._var(name)
-        if var.size > 1:
+        if var.is_array:
             raise NeuronError("%s is an array; assign its elements" % name)
         self._mt.data[var.col, self._seg._mech_row(self._mt)] = float(value)
 

@@ -104,7 +104,7 @@ def rebuild(model) -> None:
         p = s._parent
         b.parent[n0] = s._rootnode if p is None else b.node_index(p, s._parentx)
         b.parent[n0 + 1:n0 + s._nseg + 1] = np.arange(n0, n0 + s._nseg)
-    _geometry(b, order, roots)
+    _geometry(b, order, roots, model.spine_area)
     if model.use_fast_imem:
         b.sav_d = np.zeros(max(nnode, 1))
         b.sav_rhs = np.zeros(max(nnode, 1))
@@ -122,7 +122,7 @@ def rebuild(model) -> None:
     lib.nrn_nonvint_call(lib.NRN_NV_STRUCTURE)
 
 
-def _geometry(b: Built, order: List, roots: List) -> None:
+def _geometry(b: Built, order: List, roots: List, spine_area: float) -> None:
     area, rinv, cm, diam = b.area, b.rinv, b.cm, b.diam
     for r in roots:
         area[r._rootnode] = 100.0
@@ -131,7 +131,7 @@ def _geometry(b: Built, order: List, roots: List) -> None:
         n0 = s._node0
         user = np.arange(n)[::-1] if s._childend == 1.0 else np.arange(n)
         if s._pt3d is not None and len(s._pt3d) > 1:
-            d, a, ri = geometry.from_points(s._pt3d, s._arc, n, s._Ra)
+            d, a, ri = geometry.from_points(s._pt3d, s._arc, n, s._Ra, spine_area=spine_area)
             s._diam[user] = d
         else:
             a, ri = geometry.stylized(s._L, s._Ra, s._diam[user])

@@ -29,6 +29,8 @@ class Model:
         self._next_pnt = 0
         self.on_rebuild: List[Callable[[], None]] = []  # re-resolve stored references
         self.use_fast_imem = False
+        self.spine_area = 0.0                   # setSpineArea (um2 per spine3d point)
+        self.pt3dconst = 0                      # pt3dconst(1): L and diam leave 3-D points alone
         self.nthread = 1
 
     # ----------------------------------------------------------- sections

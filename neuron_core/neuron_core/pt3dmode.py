@@ -2,8 +2,7 @@
 and shape code).
 
 * pt3dconst(1) keeps 3-D points authoritative: assigning L or diam no longer rewrites the
-  points (the values are then recomputed from them).  It wraps the two Section methods through
-  which those assignments reach the points.
+  points (the values are then recomputed from them); Section checks model.pt3dconst.
 * pt3dstyle(1, x, y, z) gives a section a logical connection point: define_shape then moves the
   section (and what hangs from it) so that this point, not the first 3-D point, sits at the
   parent's connection location.  The point is kept relative to the first 3-D point, so it
@@ -17,36 +16,16 @@ import numpy as np
 
 from .errors import NeuronError
 from .model import model
-from .section import Section
-
-_state = {"const": 0}
-
 
 def pt3dconst(*args) -> float:
     """Returns the previous mode; with 0 or 1, sets it."""
-    prev = float(_state["const"])
+    prev = float(model.pt3dconst)
     if args:
         v = int(float(args[0]))
         if v not in (0, 1):
             raise NeuronError("pt3dconst: argument must be 0 or 1")
-        _state["const"] = v
+        model.pt3dconst = v
     return prev
-
-
-def _guarded(method):
-    def wrapper(self, *args, **kwargs):
-        if _state["const"]:
-            return None
-        return method(self, *args, **kwargs)
-    wrapper.__name__ = method.__name__
-    wrapper.__doc__ = method.__doc__
-    wrapper._pt3dconst = True
-    return wrapper
-
-
-for _name in ("_scale_points", "_diam_change"):
-    if not getattr(getattr(Section, _name), "_pt3dconst", False):
-        setattr(Section, _name, _guarded(getattr(Section, _name)))
 
 
 def pt3dstyle(*args, sec=None) -> float:

@@ -616,13 +616,18 @@ class Section:
         return 1.0 if self._pt3d[self._pt_index(i), 3] < 0 else 0.0
 
     def _scale_points(self, newL: float) -> None:
+        if model.pt3dconst:   # pt3dconst(1): the points stay; L is recomputed from them
+            return
         p0 = self._pt3d[0, :3].copy()
         fac = newL / self._arc[-1]
         self._pt3d[:, :3] = p0 + (self._pt3d[:, :3] - p0) * fac
         self._arc = self._arc * fac
 
     def _diam_change(self) -> None:
-        """Setting diam on a section with 3-D points rewrites the points' diameters."""
+        """Setting diam on a section with 3-D points rewrites the points' diameters (not
+        under pt3dconst(1))."""
+        if model.pt3dconst:
+            return
         L = self.L
         for i in range(len(self._pt3d)):
             x = min(self._arc[i] / L, 1.0)

@@ -15,6 +15,8 @@ install: $(PY)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q -r requirements-dev.txt
 	$(PIP) install -q --no-deps --no-build-isolation --config-settings editable_mode=compat $(foreach c,$(COMPONENTS),-e $(c)) -e .
+	# editable installs get no bytecode from pip: compile it once so `import neuron` is fast
+	$(PY) -m compileall -q -x '/(tests|build)/' neuron $(COMPONENTS) > /dev/null
 	$(PY) -c "import neuron; print('neuron', neuron.__version__, 'installed in $(VENV)')"
 
 core: $(PY)

@@ -27,48 +27,49 @@ class Section:
 
     def __init__(self, name: Optional[str] = None, cell=None, *, _hoc_name: Optional[str] = None,
                  _hoc_owner=None):
-        self._deleted = False
-        self._id = model.section_counter
+        d = self.__dict__   # plain stores: __setattr__ is for range variables
+        d["_deleted"] = False
+        d["_id"] = model.section_counter
         cellname = None
         if cell is not None:
             cellname = repr(cell)  # NEURON evaluates repr(cell) immediately
             try:
-                self._cellref = weakref.ref(cell)
+                d["_cellref"] = weakref.ref(cell)
             except TypeError:
-                self._cellref = lambda c=cell: c
+                d["_cellref"] = lambda c=cell: c
         else:
-            self._cellref = None
-        self._hoc_owner = _hoc_owner
-        self._hoc_created = _hoc_name is not None
+            d["_cellref"] = None
+        d["_hoc_owner"] = _hoc_owner
+        d["_hoc_created"] = _hoc_name is not None
         if _hoc_name is not None:
-            self._name = _hoc_name
+            d["_name"] = _hoc_name
         elif name is not None:
-            self._name = "%s.%s" % (cellname, name) if cellname is not None else str(name)
+            d["_name"] = "%s.%s" % (cellname, name) if cellname is not None else str(name)
         else:
-            self._name = None
-        self._pyname = name
-        self._nseg = 1
-        self._L = 100.0
-        self._Ra = 35.4
-        self._rallbranch = 1.0
-        self._diam = np.array([500.0])
-        self._cm = np.array([1.0])
-        self._v = np.full(2, DEF_VREST)
-        self._vroot = np.array([DEF_VREST])
-        self._parent_ref: Optional[weakref.ref] = None
-        self._parentx = 1.0
-        self._childend = 0.0
-        self._mechs: dict = {}         # mechanism name -> first row of its nseg rows
+            d["_name"] = None
+        d["_pyname"] = name
+        d["_nseg"] = 1
+        d["_L"] = 100.0
+        d["_Ra"] = 35.4
+        d["_rallbranch"] = 1.0
+        d["_diam"] = np.array([500.0])
+        d["_cm"] = np.array([1.0])
+        d["_v"] = np.full(2, DEF_VREST)
+        d["_vroot"] = np.array([DEF_VREST])
+        d["_parent_ref"] = None
+        d["_parentx"] = 1.0
+        d["_childend"] = 0.0
+        d["_mechs"] = {}         # mechanism name -> first row of its nseg rows
         # NEURON's property list, most recent first: a mechanism goes to the head, then the
         # ions it uses are put (or moved) in front of it.  Segment iteration follows it and
         # psection prints it reversed.
-        self._mech_order: List[str] = []
-        self._pt3d: Optional[np.ndarray] = None  # float32 (n, 4): x, y, z, diam
-        self._arc: Optional[np.ndarray] = None
-        self._ion_style: dict = {}     # ion name -> style code
-        self._pps: List[weakref.ref] = []
-        self._node0 = -1               # index of the first node of the block when built
-        self._rootnode = -1
+        d["_mech_order"] = []
+        d["_pt3d"] = None  # float32 (n, 4): x, y, z, diam
+        d["_arc"] = None
+        d["_ion_style"] = {}     # ion name -> style code
+        d["_pps"] = []
+        d["_node0"] = -1               # index of the first node of the block when built
+        d["_rootnode"] = -1
         model.add_section(self, strong=_hoc_name is not None)
 
     # ------------------------------------------------------------ identity

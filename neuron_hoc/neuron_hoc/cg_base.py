@@ -6,6 +6,7 @@ came from, so a Python traceback maps back to HOC file and line at no cost while
 """
 from __future__ import annotations
 
+import keyword
 from typing import Dict, List, Optional, Set, Tuple
 
 from . import nodes as N
@@ -136,6 +137,15 @@ class CompilerBase:
 
 def fkey(template, name: str, kind: str) -> str:
     return field_key(name, kind, name in template.public)
+
+
+def attr_code(ocode: str, name: str) -> str:
+    """`obj.name` in Python; a HOC member named like a Python keyword (`ms.in`, `obj.is`,
+    `x.lambda`) is reached by its name through getattr, as the engine's objects provide it
+    (MechanismStandard sets its `in` method under that name)."""
+    if keyword.iskeyword(name):
+        return "getattr(%s, %r)" % (ocode, name)
+    return "%s.%s" % (ocode, name)
 
 
 def is_pure(node) -> bool:

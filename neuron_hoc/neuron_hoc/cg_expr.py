@@ -13,7 +13,7 @@ import math
 from typing import List, Tuple
 
 from . import nodes as N
-from .cg_base import is_pure
+from .cg_base import attr_code, is_pure
 from .symbols import CALLABLE_KINDS, top_key
 
 _ARITH = {"+": "+", "-": "-", "*": "*", "/": "/"}
@@ -270,7 +270,7 @@ class ExprCompiler:
                     ocode, node.name, self.nums(node.index),
                     "".join(a + ", " for a in self.arg_codes(args))), "any"
             if otyp == "obj":
-                return "%s.%s(%s)" % (ocode, node.name, self.arglist(args)), "any"
+                return "%s(%s)" % (attr_code(ocode, node.name), self.arglist(args)), "any"
             return "_mc(%s, %r%s)" % (ocode, node.name, "".join(", " + a for a in
                                                               self.arg_codes(args))), "any"
         if len(node.index) == 1:

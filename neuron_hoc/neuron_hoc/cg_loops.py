@@ -12,6 +12,7 @@ from dataclasses import fields
 from typing import Dict, List, Set, Tuple
 
 from . import nodes as N
+from .cg_base import attr_code
 from .symbols import top_key
 
 _PURE_NODES = (N.ExprStmt, N.If, N.While, N.For, N.ForRange, N.Block, N.Print, N.Nothing,
@@ -227,7 +228,7 @@ class LoopCompiler:
             if wb:
                 code = "_mcw(%s, %r, %s%s)" % (ocode, call.name, t, ", " + args if args else "")
             else:
-                code = "%s.%s(%s)" % (ocode, call.name, args)
+                code = "%s(%s)" % (attr_code(ocode, call.name), args)
         if wb:
             self.emit("%s = []" % t)
         self.emit("for _ in %s:" % code)

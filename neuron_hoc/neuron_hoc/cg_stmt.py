@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from . import nodes as N
-from .cg_base import INDENT
+from .cg_base import INDENT, attr_code
 from .cg_loops import LoopCompiler
 from .symbols import CALLABLE_KINDS
 
@@ -119,7 +119,7 @@ class StmtCompiler(LoopCompiler):
             # only a template method can assign $oN: an object whose type _mcw has found to
             # be plain (not a template instance, not a section) is called directly
             self.emit("if type(%s) in _PT:" % ocode)
-            self.emit(INDENT + "%s.%s(%s)" % (ocode, e.name, args))
+            self.emit(INDENT + "%s(%s)" % (attr_code(ocode, e.name), args))
             self.emit("else:")
             self.indent += 1
         self.emit("%s = []" % t)

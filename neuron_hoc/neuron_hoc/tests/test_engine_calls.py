@@ -1,0 +1,39 @@
+"""Calls from HOC into objects: members named like Python keywords, objref out-arguments of
+engine methods, pointers to HOC variables handed to the engine.  The expected outputs are
+NEURON 9.0.2's nrniv output for the same snippets."""
+import pytest
+
+from .hoc_cases import check_case
+
+CASES = [
+    ('keyword_members_of_a_template',
+     'begintemplate T\npublic in, is, from, lambda, def, pass\ndouble is[2]\nobjref from\n'
+     'proc in() { print "in ", $1 }\nfunc lambda() { return $1*2 }\nproc def() { is[1] = $1 }\n'
+     'proc init() { from = new List() pass = 3 }\nendtemplate T\nobjref tt\ntt = new T()\n'
+     'tt.in(4)\nprint tt.lambda(3)\ntt.def(7)\nprint tt.is[1]\nprint tt.from.count()\nprint tt.pass\n'
+     'tt.pass = 5\nprint tt.pass\nfor i=0,1 tt.is[i] = i+10\nprint tt.is[0], tt.is[1]\n'
+     'x = tt.lambda(tt.is[0])\nprint x\n',
+     'in 4 \n\t0 \n6 \n\t0 \n7 \n0 \n3 \n5 \n10 11 \n20 \n',
+     None),
+    ('keyword_iterator',
+     'begintemplate W\npublic with\n'
+     'iterator with() { local i  for i=1,$1 { $&2 = i  iterator_statement } }\n'
+     'endtemplate W\nobjref w\nw = new W()\nx = 0\nfor w.with(3, &x) print x\n',
+     '1 \n2 \n3 \n',
+     None),
+    ('mechanism_standard_in',
+     'create soma\naccess soma\nsoma insert hh\nsoma.gnabar_hh = 0.2\nobjref ms\n'
+     'ms = new MechanismStandard("hh")\nms.in(0.5)\nprint ms.get("gnabar_hh")\n'
+     'soma.gnabar_hh = 0.25\nsoma ms.in()\nprint ms.get("gnabar_hh")\nx = ms.in(0.5)\nprint x\n'
+     'objref st, ms2, ms3\nst = new NetStim()\nst.start = 3\nprint st.start\n'
+     'ms2 = new MechanismStandard("NetStim")\nms2.in(st)\nprint ms2.get("start")\n'
+     'ms3 = new MechanismStandard("NetStim")\nms3.in(ms2)\nprint ms3.get("start")\n'
+     'for i=0,0 ms.in(0.5)\nproc p() { ms.in($1) }\np(0.5)\nprint ms.in(0.5)\n',
+     '\t0 \n0.2 \n0.25 \n0 \n3 \n\t0 \n3 \n\t0 \n3 \n0 \n',
+     None),
+]
+
+
+@pytest.mark.parametrize("name,code,expected,error", CASES, ids=[c[0] for c in CASES])
+def test_hoc(name, code, expected, error, tmp_path):
+    check_case(code, expected, error, cwd=str(tmp_path))

@@ -143,6 +143,7 @@ class Section:
 
     @property
     def nseg(self) -> int:
+        self._check()
         return self._nseg
 
     @nseg.setter
@@ -246,6 +247,7 @@ class Section:
 
     @property
     def L(self) -> float:
+        self._check()
         if self._pt3d is not None and len(self._pt3d) > 1:
             return float(self._arc[-1])
         return self._L
@@ -263,6 +265,7 @@ class Section:
 
     @property
     def Ra(self) -> float:
+        self._check()
         return self._Ra
 
     @Ra.setter
@@ -276,6 +279,7 @@ class Section:
 
     @property
     def rallbranch(self) -> float:
+        self._check()
         return self._rallbranch
 
     @rallbranch.setter
@@ -298,6 +302,7 @@ class Section:
 
     @property
     def diam(self) -> float:
+        self._check()
         model.ensure_built()
         return float(self._diam[self._seg_index(0.5)])
 
@@ -308,6 +313,7 @@ class Section:
 
     @property
     def cm(self) -> float:
+        self._check()
         return float(self._cm[self._seg_index(0.5)])
 
     @cm.setter

@@ -117,3 +117,12 @@ def test_list_of_builtin_class_instances():
     del stims[0]
     assert ncs[0].pre() is None and ncs[0].srcgid() == -1
     assert h.List("ExpSyn").o(h.List("ExpSyn").count() - 1) == syn
+
+
+def test_deleted_section_properties_raise():
+    import pytest
+    d = h.Section(name="ltx")
+    h.delete_section(sec=d)
+    for attr in ("nseg", "L", "Ra", "diam", "cm", "rallbranch"):
+        with pytest.raises(RuntimeError, match="deleted section"):
+            getattr(d, attr)

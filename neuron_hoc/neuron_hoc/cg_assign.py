@@ -241,12 +241,15 @@ class AssignCompiler:
         raise self.fail("can not take the address of %s" % target.name, target)
 
     def writeback_args(self, args) -> list:
-        """(position, lvalue) of arguments that are object variables, for `$oN = ...`."""
+        """(position, lvalue) of arguments that are object variables (objrefs, and `$oN`,
+        which passes its caller's variable on), for `$oN = ...` in the callee."""
         out = []
         for k, a in enumerate(args):
             if isinstance(a, N.Name) and a.args is None:
                 sym = self.lookup(a.name)
                 if sym is not None and sym.kind == "obj":
                     out.append((k, self.lvalue(a)))
+            elif isinstance(a, N.Arg) and a.kind == "o" and a.n and not a.index:
+                out.append((k, self.lvalue(a)))
         return out
 

@@ -269,6 +269,11 @@ class ExprCompiler:
                 return "_mci(%s, %r, (%s,), (%s))" % (
                     ocode, node.name, self.nums(node.index),
                     "".join(a + ", " for a in self.arg_codes(args))), "any"
+            wb = self.writeback_args(args)
+            if wb:
+                tail = "".join(", " + a for a in self.arg_codes(args))
+                return self.writeback_call(
+                    lambda out: "_mcw(%s, %r, %s%s)" % (ocode, node.name, out, tail), wb), "any"
             if otyp == "obj":
                 return "%s(%s)" % (attr_code(ocode, node.name), self.arglist(args)), "any"
             return "_mc(%s, %r%s)" % (ocode, node.name, "".join(", " + a for a in
@@ -278,6 +283,15 @@ class ExprCompiler:
         if node.index:
             return "_gmi(%s, %r, (%s,))" % (ocode, node.name, self.nums(node.index)), "any"
         return "_gm(%s, %r)" % (ocode, node.name), "any"
+
+    def writeback_call(self, make_call, wb) -> str:
+        """A call inside an expression whose object-variable arguments the callee may
+        reassign (HOC passes objrefs by reference): `make_call(out)` is the call handing
+        the list `out` to the callee; afterwards each such argument takes its final value."""
+        out, r = self.tmp(), self.tmp()
+        stores = "".join(lv.store_expr.format(v="%s[%d]" % (out, k)) + ", " for k, lv in wb)
+        return "((%s := []), (%s := %s), (%s) if %s else None, %s)[3]" % (
+            out, r, make_call(out), stores, out, r)
 
     def nums(self, exprs) -> str:
         return ", ".join(self.num(e) for e in exprs)
@@ -307,15 +321,30 @@ class ExprCompiler:
         if node.index and (sym is None or sym.kind != "sec"):
             raise self.fail("syntax error", node)
         if sym is None:
+            # defined later (or never): a HOC procedure then may reassign objref arguments
+            wb = self.writeback_args(node.args)
+            tail = "".join(", " + a for a in self.arg_codes(node.args))
             if self.template is None:
-                return "%s(%s)" % (self.gkey(top_key(name)), self.arglist(node.args)), "any"
-            return "_rtcall(%r%s)" % (name, "".join(", " + a for a in
-                                                     self.arg_codes(node.args))), "any"
+                f = self.gkey(top_key(name))
+                if wb:
+                    return self.writeback_call(
+                        lambda out: "_callw(%s, %s%s)" % (f, out, tail), wb), "any"
+                return "%s(%s)" % (f, self.arglist(node.args)), "any"
+            if wb:
+                return self.writeback_call(
+                    lambda out: "_rtcall(%r%s, _out=%s)" % (name, tail, out), wb), "any"
+            return "_rtcall(%r%s)" % (name, tail), "any"
         kind = sym.kind
         if kind in CALLABLE_KINDS:
             if kind == "iter":
                 raise self.fail("iterator %s can only be used in a for statement" % name, node)
-            code = self.user_call(sym, self.arglist(node.args))
+            args = self.arglist(node.args)
+            wb = self.writeback_args(node.args)
+            if wb:
+                code = self.writeback_call(lambda out: self.user_call(
+                    sym, (args + ", " if args else "") + "_out=" + out), wb)
+            else:
+                code = self.user_call(sym, args)
             return code, "obj" if kind == "obfunc" else "num"
         if kind == "builtin":
             special = getattr(self, "i_" + name, None)

@@ -245,11 +245,14 @@ def install(interp) -> None:
             f = f[0]                 # cell.dend(0): element 0 of a section array
         return f(*args)
 
-    plain_types = set()   # types of objects that are neither template instances nor sections
+    plain_types = set()   # types whose methods can not reassign object-variable arguments
+    out_methods = {}      # type -> names of its Python methods that take `_out`
 
     def _mcw(o, name, out, *args):
-        """A method call whose object-variable arguments the method may reassign (only
-        template methods can; the call on any other object is _mc's, done inline)."""
+        """A method call whose object-variable arguments the method may reassign: template
+        methods (`$o1 = ...`) and engine methods that accept `_out` (MechanismType.make),
+        which store the final arguments into `out`.  Calls on other objects are _mc's,
+        done inline once _PT knows their type."""
         t = type(o)
         if t in plain_types:
             try:
@@ -265,7 +268,13 @@ def install(interp) -> None:
                     sym.kind in ("proc", "func", "obfunc", "iter"):
                 return interp.call_protected(sym.value, o, *args, _out=out)
         elif not _is_section(o):
-            plain_types.add(t)
+            names = out_methods.get(t)
+            if names is None:
+                names = out_methods[t] = _out_method_names(t)
+                if not names:
+                    plain_types.add(t)
+            if name in names:
+                return getattr(o, name)(*args, _out=out)
         return _mc(o, name, *args)
 
     def _mci(o, name, idx, args):
@@ -307,10 +316,19 @@ def install(interp) -> None:
     def _undef(name):
         raise HocError("%s undefined variable" % name)
 
-    def _rtcall(name, *args):
+    def _rtcall(name, *args, _out=None):
         f = G.get("_b_" + name) or G.get("h_" + name)
         if f is None or not callable(f):
             raise HocError("%s undefined function" % name)
+        if _out is not None:
+            return _callw(f, _out, *args)
+        return f(*args)
+
+    def _callw(f, out, *args):
+        """A call of a function unknown when the caller was compiled, with objref
+        arguments: a HOC procedure receives `out` for them."""
+        if _takes_out(f):
+            return f(*args, _out=out)
         return f(*args)
 
     def _err(msg):
@@ -368,10 +386,32 @@ def install(interp) -> None:
         "_gm": _gm, "_sm": _sm, "_gmi": _gmi, "_gm1": _gm1, "_smi": _smi, "_mc": _mc,
         "_mci": _mci, "_mcw": _mcw, "_PT": plain_types,
         "_smx": _smx, "_mref": _mref, "_shift": _shift, "_VP": VarPointer, "_AP": ArrayPointer,
-        "_tobj": _tobj, "_undef": _undef, "_rtcall": _rtcall, "_err": _err, "_Stop": HocStop,
+        "_tobj": _tobj, "_undef": _undef, "_rtcall": _rtcall, "_callw": _callw, "_err": _err, "_Stop": HocStop,
         "_prv": _prv, "_prvm": _prvm, "_prs": _prs, "_pv": _pv, "_print": _print,
         "_frange": _frange, "_delete_symbol": _delete_symbol, "_set_string": set_string,
     })
+
+
+def _takes_out(fn) -> bool:
+    """A Python function with a parameter `_out`: HOC hands it the list that receives the
+    final arguments (the protocol of compiled HOC procedures, for objref out-arguments)."""
+    code = getattr(getattr(fn, "__func__", fn), "__code__", None)
+    if code is None:
+        return False
+    return "_out" in code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
+
+
+def _out_method_names(t: type) -> frozenset:
+    names = set()
+    for klass in reversed(t.__mro__):
+        for name, v in vars(klass).items():
+            if isinstance(v, (staticmethod, classmethod)):
+                v = v.__func__
+            if callable(v) and _takes_out(v):
+                names.add(name)
+            else:
+                names.discard(name)
+    return frozenset(names)
 
 
 class _NoArg:

@@ -31,6 +31,33 @@ CASES = [
      'for i=0,0 ms.in(0.5)\nproc p() { ms.in($1) }\np(0.5)\nprint ms.in(0.5)\n',
      '\t0 \n0.2 \n0.25 \n0 \n3 \n\t0 \n3 \n\t0 \n3 \n0 \n',
      None),
+    ('mechanism_type_make_assigns_the_objref',
+     'create soma\naccess soma\nobjref mt, pp, pp2\nmt = new MechanismType(1)\n'
+     'mt.select("IClamp")\nmt.make(pp)\nprint pp.has_loc()\nsoma pp.loc(0.5)\npp.amp = 0.3\n'
+     'print pp.amp, pp.get_loc()\nproc mk() { mt.make($o1) }\nmk(pp2)\nprint pp2.has_loc()\n'
+     'objref lst[2]\nmt.select("ExpSyn")\nmt.make(lst[1])\nprint lst[1].has_loc()\n'
+     'for i=0,0 mt.make(pp)\nprint pp.has_loc()\nobjref keep\nkeep = pp2\n'
+     'x = mt.make(pp2)\nprint x, pp2.has_loc(), keep == pp2\n',
+     '\t0 \n\t0 \n0 \n0.3 0.5 \n0 \n\t0 \n\t0 \n0 \n0 \n0 0 0 \n',
+     None),
+    ('objref_out_argument_at_top_level_and_through_dollar_o',
+     'begintemplate T\npublic m\nproc m() { $o1 = new Vector(3) }\nendtemplate T\n'
+     'objref tt, o\ntt = new T()\ntt.m(o)\nprint o.size()\nproc a() { b($o1) }\n'
+     'proc b() { $o1 = new List() }\nobjref q\na(q)\nprint q.count()\n',
+     '\t0 \n3 \n0 \n',
+     None),
+    ('objref_out_argument_in_expressions',
+     'objref a, b\nfunc f() { $o1 = new List() return 1 }\nx = f(a)\nprint a.count()\n'
+     'if (f(b)) print b.count()\n',
+     '0 \n0 \n',
+     None),
+    ('objref_out_argument_of_methods',
+     'proc setit() { $o1 = new Vector(5) }\nbegintemplate U\npublic go, m\nexternal setit\n'
+     'objref o\nproc go() { setit(o) print o.size() }\nproc m() { $o1 = new Vector(2) }\n'
+     'endtemplate U\nobjref u, a, b, lst\nu = new U()\nu.go()\nproc x() { u.m($o1) }\nx(a)\n'
+     'print a.size()\nlst = new List()\nn = lst.append(a)\nprint n, lst.count()\n',
+     '5 \n\t0 \n2 \n1 1 \n',
+     None),
 ]
 
 

@@ -7,14 +7,15 @@ from typing import Any, List
 
 from .errors import NeuronError
 
-PROBE = "_nrn_pointer_probe"
+PROBE = "hoc_pointer_"      # NEURON's built-in of the same name and use
 _caught: List[Any] = []
 
 
 def probe(ptr) -> float:
-    """The built-in the interpreter calls with `&name`; it keeps the pointer for `pointer_to`."""
-    _caught.append(ptr)
-    return 0.0
+    """hoc_pointer_(&name): the built-in the interpreter calls with `&name`; it keeps the
+    pointer for `pointer_to` and returns 1, as NEURON's does."""
+    _caught[:] = [ptr]
+    return 1.0
 
 
 def pointer_to(name: str):

@@ -27,10 +27,11 @@ def _launched_by_nrniv() -> bool:
 
 def nrnversion(i: float = 1) -> str:
     """0 and 5: the version; 1: the banner; 2: "VERSION ..."; 3: build id; 4: build date;
-    6: configuration; 7: launch arguments; 8: host; 9: "1" launched by nrniv, "2" by Python."""
+    6: configuration; 7: launch arguments; 8: host; 9: "1" launched by nrniv, "2" by Python;
+    10 to 20: the banner (NEURON accepts 0 to 20)."""
     i = int(float(i))
-    if not 0 <= i <= 10:
-        raise NeuronError("nrnversion: argument %d out of range [0, 10]" % i)
+    if not 0 <= i <= 20:
+        raise NeuronError("nrnversion: Arg out of range in user function")
     v = _version()
     if i in (0, 5):
         return v

@@ -12,7 +12,7 @@ from . import define_class
 # range variables every section has (the engine's Segment attributes)
 CORE_RANGE = ("v", "diam", "cm", "i_cap", "i_membrane_", "i_membrane", "vext", "area_")
 # engine functions whose result HOC treats as a string
-STRING_FUNCTIONS = ("secname",)
+STRING_FUNCTIONS = ("secname", "nrnversion")
 
 
 class VarBox:

@@ -175,9 +175,6 @@ def install(interp) -> None:
     def variable_domain(*args) -> float:
         return 0.0
 
-    def hoc_pointer_(*args) -> float:
-        return 0.0
-
     hoc_obj = Sym("hoc_obj_", "obj", "G", top_key("hoc_obj_"), ndim=1)
     interp.builtins.add(hoc_obj)
     G[hoc_obj.key] = HocArray((2,), None)
@@ -203,4 +200,3 @@ def install(interp) -> None:
     define(interp, "symbols", symbols)
     define(interp, "units", units, "str")
     define(interp, "variable_domain", variable_domain)
-    define(interp, "hoc_pointer_", hoc_pointer_)

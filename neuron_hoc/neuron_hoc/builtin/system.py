@@ -1,4 +1,5 @@
-"""Process and host: system(), chdir/getcwd, timers, versions, and no-op tuning switches."""
+"""Process and host: system(), chdir/getcwd, timers, and no-op tuning switches (nrnversion
+and nrn_mallinfo are the engine's)."""
 from __future__ import annotations
 
 import os
@@ -9,15 +10,6 @@ import time
 
 from ..values import set_string, string_of
 from . import define
-
-VERSION = "9.0.2"
-BANNER = "NEURON -- VERSION %s (neuron-hoc reimplementation)" % VERSION
-
-
-def nrnversion(i=1) -> str:
-    i = int(i)
-    return {2: "VERSION %s" % VERSION, 3: "neuron-hoc", 4: "", 5: VERSION}.get(i, BANNER)
-
 
 def install(interp) -> None:
     clock = {"start": time.time()}
@@ -65,11 +57,10 @@ def install(interp) -> None:
     define(interp, "stopsw", stopsw)
     define(interp, "machine_name", machine_name)
     define(interp, "neuronhome", neuronhome, "str")
-    define(interp, "nrnversion", nrnversion, "str")
     define(interp, "unix_mac_pc", lambda: 1.0)
     define(interp, "numprocs", lambda: 1.0)       # the old PVM interface: one process
     define(interp, "myproc", lambda: 0.0)
     for name in ("show_errmess_always", "coredump_on_error", "nrn_feenableexcept",
-                 "nrn_mallinfo", "checkpoint", "saveaudit", "retrieveaudit", "nrniv_bind_thread",
+                 "checkpoint", "saveaudit", "retrieveaudit", "nrniv_bind_thread",
                  "use_exp_pow_precision"):
         define(interp, name, zero)

@@ -58,6 +58,14 @@ CASES = [
      'print a.size()\nlst = new List()\nn = lst.append(a)\nprint n, lst.count()\n',
      '5 \n\t0 \n2 \n1 1 \n',
      None),
+    ('engine_system_functions_and_pointer_names',
+     'x = 3\nprint hoc_pointer_(&x)\nstrdef s\ns = nrnversion(5)\n'
+     'print s, " ", nrnversion(0), strcmp(nrnversion(20), nrnversion(1))\n'
+     'print nrn_mallinfo(0) > 0, nrn_mallinfo(6) >= nrn_mallinfo(3)\nobjref p, q\n'
+     'p = new Pointer("x")\nprint p.val\np.val = 5\nprint x, p.s\nq = new Pointer(&x)\n'
+     'q.val = 7\nprint x\n',
+     '1 \n9.0.2 9.0.20 \n1 1 \n3 \n5 x \n7 \n',
+     None),
 ]
 
 

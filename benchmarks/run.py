@@ -29,6 +29,10 @@ CASES = {
     "hh_soma": ("own", "python", ["hh_soma.py"], "us_per_step"),
     "hh_cable_1k": ("own", "python", ["hh_cable.py", "--ncomp", "1000"], "ns_per_comp_step"),
     "hh_cable_10k": ("own", "python", ["hh_cable.py", "--ncomp", "10000"], "ns_per_comp_step"),
+    "cvode_hh_soma": ("own", "python", ["cvode_models.py", "--model", "hh_soma"], "steps"),
+    "cvode_hh_cable": ("own", "python", ["cvode_models.py", "--model", "hh_cable"], "steps"),
+    "cvode_ringtest": ("own", "python", ["cvode_models.py", "--model", "ringtest"], "steps"),
+    "cvode_synapse_heavy": ("own", "python", ["cvode_models.py", "--model", "synapse_heavy"], "steps"),
     "ringtest": ("shared", "python", ["ringtest.py"], "ns_per_comp_step"),
     "synapse_heavy": ("shared", "python", ["synapse_heavy.py"], None),
     "rxd_diffusion": ("shared", "python", ["rxd_diffusion.py"], "ns_per_node_step"),
@@ -61,7 +65,7 @@ def main():
         sys.exit("give --neuron-python (or NEURON_PYTHON): the baseline must be measured in the same run")
     folders = {"own": OWN, "shared": a.shared_models}
     names = a.only.split(",") if a.only else [n for n, c in CASES.items() if os.path.isdir(folders[c[0]])]
-    print("%-14s %-18s %12s %12s %8s" % ("case", "timing", "ours", "NEURON", "ratio"))
+    print("%-20s %-18s %12s %12s %8s" % ("case", "timing", "ours", "NEURON", "ratio"))
     for name in names:
         key, program, args, metric = CASES[name]
         ours, base = [], []
@@ -73,7 +77,7 @@ def main():
                 continue
             mo = statistics.median(r[field] for r in ours)
             mb = statistics.median(r[field] for r in base)
-            print("%-14s %-18s %12.4g %12.4g %8.3f" % (name, field, mo, mb, mo / mb if mb else float("nan")))
+            print("%-20s %-18s %12.4g %12.4g %8.3f" % (name, field, mo, mb, mo / mb if mb else float("nan")))
         sys.stdout.flush()
     print("(medians of %d alternating runs each)" % a.reps)
 

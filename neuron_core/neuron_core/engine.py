@@ -36,7 +36,10 @@ def nrnpy_vec_grow(v, n):
 def nrnpy_event(ident, t):
     fn = _py_events.get(ident)
     if fn is not None:
+        from .refs import pull_external, push_external
+        push_external()     # the callback sees played HOC variables, the engine its changes
         fn()
+        pull_external()
 
 
 @ffi.def_extern(onerror=_onerror)

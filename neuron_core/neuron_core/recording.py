@@ -11,7 +11,7 @@ from typing import List, Optional
 from .engine import eng, ffi
 from .errors import NeuronError
 from .model import model
-from .refs import Ref
+from .refs import Ref, as_ref, pull_external
 
 _records: List[tuple] = []   # (vec, ref, mode, dt, tvec)
 _plays: List[tuple] = []     # (vec, ref, dt, tvec, continuous)
@@ -20,8 +20,9 @@ _state = {"dirty": True, "version": -1, "keep": None}
 
 
 def _as_ref(ref) -> Ref:
-    if isinstance(ref, Ref):
-        return ref
+    r = as_ref(ref)
+    if r is not None:
+        return r
     raise TypeError("record/play needs a _ref_ pointer (e.g. seg._ref_v), got %r" % (ref,))
 
 
@@ -79,7 +80,9 @@ def remove(vec) -> None:
 
 
 def sync() -> None:
-    """Write the record/play tables for the engine (the model must be built)."""
+    """Write the record/play tables for the engine (the model must be built), and bring
+    the cells of external references (HOC variables) up to date."""
+    pull_external()
     if not _state["dirty"] and _state["version"] == model.version:
         return
     old_rec = {id(_state["rec_vecs"][k]): eng.records[k].next for k in range(eng.nrecord)} \

@@ -94,3 +94,60 @@ def array_ref(arr: np.ndarray, index: int, desc: str = "numpy element") -> Ref:
     if not (0 <= index < arr.shape[0]):
         raise IndexError("index %d out of range" % index)
     return Ref(lambda: (arr, index), desc, keep=arr)
+
+
+class _Mirror:
+    """A double kept outside the engine's arrays (a HOC variable), mirrored in a numpy cell
+    that C can address.  The cell takes the variable's value each time the engine is about
+    to run; the variable takes the cell's value when the engine changed it (Vector.play)."""
+
+    __slots__ = ("cell", "load", "store", "seen", "__weakref__")
+
+    def __init__(self, load: Callable[[], float], store: Callable[[float], None]):
+        self.cell = np.zeros(1)
+        self.load, self.store = load, store
+        self.seen = self.cell[0] = float(load())
+
+    def pull(self) -> None:
+        self.seen = self.cell[0] = float(self.load())
+
+    def push(self) -> None:
+        v = float(self.cell[0])
+        if v != self.seen:
+            self.seen = v
+            self.store(v)
+
+
+_mirrors: "weakref.WeakSet[_Mirror]" = weakref.WeakSet()
+
+
+def external_ref(load: Callable[[], float], store: Callable[[float], None], desc: str) -> Ref:
+    """A pointer to a variable the engine does not own (`load()` reads it, `store(x)` writes
+    it): record, play and the other users of raw addresses see it through a mirror cell kept
+    in step by `pull_external` (before the engine runs) and `push_external` (after)."""
+    m = _Mirror(load, store)
+    _mirrors.add(m)
+    return Ref(lambda: (m.cell, 0), desc, keep=m)
+
+
+def pull_external() -> None:
+    """The variables behind external references, into their cells (the engine reads next)."""
+    if _mirrors:
+        for m in list(_mirrors):
+            m.pull()
+
+
+def push_external() -> None:
+    """Values the engine wrote into external references' cells, back to their variables."""
+    if _mirrors:
+        for m in list(_mirrors):
+            m.push()
+
+
+def as_ref(x) -> Optional[Ref]:
+    """An engine reference for x: a Ref itself, or what an object offering `_engine_ref()`
+    (the HOC interpreter's `&x` pointers) makes of itself; None for anything else."""
+    if isinstance(x, Ref):
+        return x
+    make = getattr(type(x), "_engine_ref", None)
+    return make(x) if make is not None else None

@@ -13,6 +13,7 @@ from . import recording
 from .engine import _py_events, check, eng, lib
 from .errors import NeuronError
 from .model import model
+from .refs import pull_external, push_external
 
 _fih: Dict[int, List["FInitializeHandler"]] = {0: [], 1: [], 2: [], 3: []}
 _event_ids = itertools.count(1)
@@ -29,16 +30,27 @@ def _prepare() -> None:
 
 
 def _run_fih(kind: int) -> None:
+    if not _fih[kind]:
+        return
+    push_external()
     for r in list(_fih[kind]):
         h = r()
         if h is None:
             _fih[kind].remove(r)
         else:
             h._call()
+    pull_external()
 
 
 def finitialize(v: Optional[float] = None) -> float:
     """Initialize the model at t = 0 (all voltages = v when given)."""
+    try:
+        return _finitialize(v)
+    finally:
+        push_external()
+
+
+def _finitialize(v: Optional[float]) -> float:
     _run_fih(3)
     _prepare()
     eng.ctx.t = 0.0
@@ -68,19 +80,25 @@ def finitialize(v: Optional[float] = None) -> float:
 
 
 def fadvance() -> float:
-    if variable_step is not None:
-        return variable_step.fadvance()
-    _prepare()
-    check(lib.nrn_fixed_step())
-    return 1.0
+    try:
+        if variable_step is not None:
+            return variable_step.fadvance()
+        _prepare()
+        check(lib.nrn_fixed_step())
+        return 1.0
+    finally:
+        push_external()
 
 
 def run_until(tstop: float) -> None:
     """stdrun's fixed-step continuerun loop, in C: step while t < tstop - dt/2."""
-    if variable_step is not None:
-        return variable_step.run_until(float(tstop))
-    _prepare()
-    check(lib.nrn_run_until(float(tstop)))
+    try:
+        if variable_step is not None:
+            return variable_step.run_until(float(tstop))
+        _prepare()
+        check(lib.nrn_run_until(float(tstop)))
+    finally:
+        push_external()
 
 
 def fcurrent() -> float:

@@ -118,6 +118,15 @@ class VarPointer:
     def __repr__(self):
         return "<pointer to %s>" % (self.name or self.key)
 
+    def _engine_ref(self):
+        """The engine's reference to this variable (Vector.record(&x), play(&x, ...)): one
+        per variable, so that everything given `&x` shares one address, as in NEURON."""
+        d, key = self.d, self.key
+
+        def store(v):
+            d[key] = v
+        return _mirrored((id(d), key), d, lambda: d[key], store, self.name or key)
+
 
 class ArrayPointer:
     """`&a[i]`: element i of a HOC array; `p[k]` reaches a[i + k] as C pointer arithmetic."""
@@ -140,6 +149,29 @@ class ArrayPointer:
 
     def __repr__(self):
         return "<pointer to %s[%d]>" % (self.name, self.base)
+
+    def _engine_ref(self):
+        a, i = self.a, self._index(0)
+
+        def store(v):
+            a[i] = v
+        return _mirrored((id(a), i), a, lambda: a[i], store, "%s[%d]" % (self.name, i))
+
+
+_mirrored_refs: dict = {}
+
+
+def _mirrored(ident, holder, load, store, desc):
+    """The engine reference (neuron_core.refs.external_ref) to a HOC variable stored in
+    `holder` (a dict of variables or an array), made once and kept with the holder alive:
+    the engine reads and writes it through a mirror cell kept in step around each run."""
+    hit = _mirrored_refs.get(ident)
+    if hit is not None:
+        return hit[1]
+    from neuron_core.refs import external_ref
+    ref = external_ref(load, store, desc)
+    _mirrored_refs[ident] = (holder, ref)
+    return ref
 
 
 POINTER_TYPES = (VarPointer, ArrayPointer)

@@ -55,3 +55,32 @@ def test_record_argument_errors():
         Vector().record(3.0)
     with pytest.raises(RuntimeError):
         Vector().play(1)
+
+
+def test_record_and_play_a_variable_the_engine_does_not_own(soma):
+    """A HOC variable (here a dict entry) through refs.external_ref: NEURON 9.0.2 gives these
+    numbers for `vx.record(&x)`, `vy.play(&y, 0.025)`, `vq.record(&y)` with x = 2t before
+    each fadvance."""
+    from neuron_core import refs
+    store = {"x": 0.0, "y": 0.0}
+
+    class Pointer:   # what the HOC interpreter's `&x` offers the engine
+        def __init__(self, key):
+            self.key = key
+            self.ref = refs.external_ref(lambda: store[key], lambda v: store.update({key: v}),
+                                         key)
+
+        def _engine_ref(self):
+            return self.ref
+
+    px, py = Pointer("x"), Pointer("y")
+    vx = _track(Vector()).record(px)
+    _track(Vector([10.0, 11.0, 12.0, 13.0, 14.0])).play(py, 0.025)
+    vq = _track(Vector()).record(py)
+    nc.finitialize(-65)
+    while builtins.VARIABLES["t"].get() < 0.1 - 1e-9:   # HOC compares with float_epsilon
+        store["x"] = builtins.VARIABLES["t"].get() * 2
+        nc.fadvance()
+    assert vx.to_python() == pytest.approx([0.0, 0.0, 0.05, 0.1, 0.15], abs=1e-12)
+    assert vq.to_python() == [10.0, 10.0, 11.0, 12.0, 13.0]
+    assert store["y"] == 13.0

@@ -66,6 +66,60 @@ CASES = [
      'q.val = 7\nprint x\n',
      '1 \n9.0.2 9.0.20 \n1 1 \n3 \n5 x \n7 \n',
      None),
+    ('record_and_play_hoc_variables',
+     'load_file("stdrun.hoc")\n'
+     'create soma\n'
+     'access soma\n'
+     'soma insert pas\n'
+     'tstop = 0.2\n'
+     'double a[3]\n'
+     'begintemplate Box\n'
+     'public x\n'
+     'proc init() { x = 0 }\n'
+     'endtemplate Box\n'
+     'objref bx, vr[5], tv, vp, tp, fih\n'
+     'z = 0\n'
+     'proc setup() {\n'
+     '  bx = new Box()\n'
+     '  for i=0,4 vr[i] = new Vector()\n'
+     '  vr[0].record(&a[1])\n'
+     '  vr[1].record(&bx.x, 0.05)\n'
+     '  vp = new Vector(4)\n'
+     '  vp.x[0] = 1\n'
+     '  vp.x[1] = 2\n'
+     '  vp.x[2] = 4\n'
+     '  vp.x[3] = 8\n'
+     '  tp = new Vector(4)\n'
+     '  tp.indgen(0, 0.05)\n'
+     '  vp.play(&a[2], tp, 1)\n'
+     '  vr[2].record(&a[2])\n'
+     '  vr[3].record(&z)\n'
+     '  fih = new FInitializeHandler("z = 7")\n'
+     '}\n'
+     'setup()\n'
+     'proc advance() { a[1] = a[1] + 1  bx.x = t  fadvance() }\n'
+     'run()\n'
+     'for i=0,3 { vr[i].printf("%g ") }\n'
+     'print a[1], a[2], bx.x, z\n'
+     'x = 0\n'
+     'objref vx, vy, vq\n'
+     'vx = new Vector()\n'
+     'vy = new Vector(5)\n'
+     'vq = new Vector()\n'
+     '{ vx.record(&x)  vy.indgen(10, 1)  y = 0  vy.play(&y, 0.025)  vq.record(&y) }\n'
+     'proc advance() { x = t*2  fadvance() }\n'
+     'finitialize(-65)\n'
+     'while (t < 0.1) advance()\n'
+     '{ vx.printf()  vq.printf() }\n'
+     'print x, y\n'
+     'objref nil\n'
+     '{ fih = nil  vp.play_remove()  vy.play_remove() }\n'     # the engine as it was
+     'for i=0,3 { vr[i].record_remove() }\n'
+     '{ vx.record_remove()  vq.record_remove() }\n',
+     '\t1 \n0 1 2 3 4 5 6 7 8 0 0.025 0.1 0.15 0.175 1 1.5 2 3 4 6 8 10 12 '
+     '7 7 7 7 7 7 7 7 7 8 12 0.175 7 \n'
+     '\t1 \n0\t0\t0.05\t0.1\t0.15\t\n\n10\t10\t11\t12\t13\t\n\n0.15 13 \n',
+     None),
 ]
 
 

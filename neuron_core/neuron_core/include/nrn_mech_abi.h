@@ -124,8 +124,16 @@ struct nrn_api {
     /* nrn_fake_fire(gid, t, fake_out): make gid spike at t as if from its cell (PatternStim):
      * fake_out 0/1 the stand-in source of a gid owned elsewhere, 2 the gid's own source. */
     void (*fake_fire)(int gid, double t, int fake_out);
+    /* hoc_pgetarg for the FUNCTION/PROCEDURE call in progress (the arguments getarg reads):
+     * the address argument iarg (1-based) names -- a `_ref_` reference (`vec._ref_x[0]`,
+     * `seg._ref_v`, numpy_element_ref(a, i); `&vec.x[0]` in HOC) -- or the data of a Vector
+     * argument; NULL for any other argument (a number, a string, an object, no such
+     * argument), without recording an error.  FUNCTION_TABLE's table_<name>(y, n, ...) forms
+     * read y and the points of an argument through it.  The address stays valid until the
+     * call returns. */
+    double* (*pgetarg)(int iarg);
     /* Reserved for growth without an ABI version change. */
-    void* reserved[8];
+    void* reserved[7];
 };
 
 /* Callbacks of one mechanism type.  Any pointer may be NULL. */
@@ -135,6 +143,10 @@ typedef void (*nrn_netrec_fn)(nrn_ctx* ctx, nrn_mech* m, int i, double* w, doubl
 typedef void (*nrn_netinit_fn)(nrn_ctx* ctx, nrn_mech* m, int i, double* w);
 typedef double (*nrn_watch_fn)(nrn_ctx* ctx, nrn_mech* m, int i, int k);
 typedef double (*nrn_call_fn)(nrn_ctx* ctx, nrn_mech* m, int i, const double* args);
+/* LONGITUDINAL_DIFFUSION (see nrn_mech_desc.ldifus): pin/af/bf hold one entry per instance
+ * of m. */
+typedef void (*nrn_ldifus_fn)(nrn_ctx* ctx, nrn_mech* m, int method, const int* pin,
+                              const double* af, const double* bf);
 
 typedef struct nrn_fn_entry {
     const char* name;  /* FUNCTION or PROCEDURE name as written in the .mod file */
@@ -174,7 +186,26 @@ typedef struct nrn_mech_desc {
     int nglobals;
     const nrn_fn_entry* fns;
     int nfns;
-    void* reserved[8];
+    /* LONGITUDINAL_DIFFUSION: STATEs that diffuse along the cable between the instances of
+     * this mechanism (NEURON's ldifus.cpp).  `m` is the instances of whole cells in node order
+     * (all of them, or one thread's or one cell's view); for each instance i, with indices
+     * relative to m:
+     *   pin[i]  the instance i diffuses with on the root side, or -1: the instance at i's
+     *           parent node; when that node has none (the zero-area node at a section's end),
+     *           the one at that node's parent; when still none, the one at the first segment
+     *           of the parent section (NEURON's parentsec->pnode[0]).  pin[i] < i.
+     *   af[i] = 2*rall/dxp/(dxc + dxp),  bf[i] = 2/dxc/(dxc + dxp), with dxc = L/nseg of
+     *           i's section, dxp = L/nseg of pin[i]'s section, rall = the section's rallbranch
+     *           when i is in its first segment, else 1 (both unused when pin[i] = -1).
+     * The engine recomputes them after changes of structure, L, nseg or rallbranch, and calls
+     *   method 0  fixed step: after every mechanism's `state`, before non-voltage blocks
+     *             (the states diffuse over ctx->dt by backward Euler);
+     *   method 1  variable step: after the mechanisms' ode_spec (D<state> += the fluxes);
+     *   method 2  variable step: after the mechanisms' ode_matsol, ctx->dt = gamma (D<state>
+     *             becomes the solution of the Newton system with the diffusion coupling).
+     * NULL when the mechanism has no LONGITUDINAL_DIFFUSION. */
+    nrn_ldifus_fn ldifus;
+    void* reserved[7];
 } nrn_mech_desc;
 
 /* Every mechanism library exports this.  It stores `api` for the library's own use and

@@ -1,4 +1,4 @@
-"""The LONGITUDINAL_DIFFUSION callback (nrn_mech_desc.reserved[0], see the README):
+"""The LONGITUDINAL_DIFFUSION callback (nrn_mech_desc.ldifus, see nrn_mech_abi.h):
 
     void ldifus(nrn_ctx*, nrn_mech*, int method, const int* pin, const double* af,
                 const double* bf)

@@ -333,7 +333,7 @@ class MechanismGenerator:
                 cbs[kind] = "_cb_" + kind
         if m.ldifus:
             ldifus.generate(self, m.ldifus)
-            cbs["reserved[0]"] = "(void*) " + ldifus.CALLBACK
+            cbs["ldifus"] = ldifus.CALLBACK
         fns = self.function_table()
         self.describe(cbs, fns)
 

@@ -28,7 +28,7 @@ from .ions import has_ode_synonym
 #       concentrations from the states (NEURON's ode_synonym); under CVODE the engine calls
 #       it each time it has put the integrator's y into the state columns, before currents
 #   longitudinal_diffusion: the STATEs (and array sizes) with LONGITUDINAL_DIFFUSION; the
-#       engine calls nrn_mech_desc.reserved[0] for them (codegen/ldifus.py, README)
+#       engine calls nrn_mech_desc.ldifus for them (codegen/ldifus.py, nrn_mech_abi.h)
 EXTRA_KEYS = ("abi", "function_tables", "has_net_event", "has_destructor", "before_after",
               "vext_in_v", "nothing", "ode_synonym", "longitudinal_diffusion")
 

@@ -18,11 +18,9 @@
 namespace _nmodl_rt {
 
 // The address an argument of the call in progress names (a `_ref_` or a Vector's data), or
-// nullptr: the engine's pgetarg (nrn_api.reserved[0]) when it has one, else Vectors only.
+// nullptr: the engine's pgetarg (NULL in an engine without it: then Vectors only).
 inline double* pointer_arg(int i) {
-    typedef double* (*pgetarg_fn)(int);
-    pgetarg_fn f = (pgetarg_fn) g_api->reserved[0];
-    double* p = f ? f(i) : nullptr;
+    double* p = g_api->pgetarg ? g_api->pgetarg(i) : nullptr;
     if (!p && g_api->vector_arg) {
         nrn_vec* v = g_api->vector_arg(i);
         p = v ? v->data : nullptr;

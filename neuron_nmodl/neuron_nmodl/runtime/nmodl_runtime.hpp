@@ -261,9 +261,9 @@ inline int at_time(nrn_ctx* ctx, double te) {
     return ctx->api->at_time ? ctx->api->at_time(ctx, te) : 0;
 }
 
-// Services carried in nrn_api.reserved until the ABI names them: FOR_NETCONS (the weight
+// Engine services an older engine may lack (NULL fields of nrn_api): FOR_NETCONS (the weight
 // vectors of the NetCons targeting an instance) and fake_fire (a spike of a gid's input
-// source, NEURON's nrn_fake_fire, for PatternStim).
+// source, NEURON's nrn_fake_fire, for PatternStim); pgetarg is used by nmodl_ftable.hpp.
 typedef int (*for_netcons_fn)(nrn_ctx*, nrn_mech*, int, double**, int);
 typedef void (*fake_fire_fn)(int gid, double t, int fake_out);
 
@@ -695,12 +695,23 @@ inline double nrn_random_pick(void*) {
     return 0.;
 }
 // Argument inspection of the HOC/Python call in progress (hoc_is_*_arg): a vector argument is
-// the only object the engine passes to mechanism functions.
-inline double* hoc_pgetarg(int i) { return _nmodl_rt::g_api->getarg(i); }
+// the only object the engine passes to mechanism functions.  hoc_pgetarg: the address a
+// pointer argument names (nrn_api.pgetarg), else the argument's value as getarg has it.
+inline double* hoc_pgetarg(int i) {
+    double* p = _nmodl_rt::g_api->pgetarg ? _nmodl_rt::g_api->pgetarg(i) : nullptr;
+    return p ? p : _nmodl_rt::g_api->getarg(i);
+}
 inline int hoc_is_object_arg(int i) {
     return _nmodl_rt::g_api->vector_arg && _nmodl_rt::g_api->vector_arg(i) != nullptr;
 }
-inline int hoc_is_double_arg(int i) { return _nmodl_rt::g_api->ifarg(i) && !hoc_is_object_arg(i); }
+inline int hoc_is_pdouble_arg(int i) {
+    return _nmodl_rt::g_api->pgetarg && !hoc_is_object_arg(i) && _nmodl_rt::g_api->pgetarg(i) != nullptr;
+}
+inline int hoc_is_str_arg(int i);
+inline int hoc_is_double_arg(int i) {
+    return _nmodl_rt::g_api->ifarg(i) && !hoc_is_object_arg(i) && !hoc_is_pdouble_arg(i) &&
+           !hoc_is_str_arg(i);
+}
 inline int hoc_is_str_arg(int i) {
     return _nmodl_rt::g_api->gargstr && _nmodl_rt::g_api->gargstr(i) != nullptr;
 }

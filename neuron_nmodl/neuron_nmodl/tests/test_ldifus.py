@@ -42,7 +42,7 @@ class Tree:
         self.inst.p[self.ca + 1, :7] = init["ca1"]
         self.af, self.bf = couplings()
         f = ffi()
-        self.fn = f.cast(SIG, self.inst.desc.reserved[0])
+        self.fn = f.cast(SIG, self.inst.desc.ldifus)
         self.args = (f.cast("int*", PIN.ctypes.data), f.cast("double*", self.af.ctypes.data),
                      f.cast("double*", self.bf.ctypes.data))
 
@@ -53,7 +53,7 @@ class Tree:
 def test_metadata_names_the_diffusing_states(testlib):
     meta = testlib.meta("tldif")
     assert meta["longitudinal_diffusion"] == [{"state": "c", "size": 1}, {"state": "ca", "size": 2}]
-    assert testlib.descs["tldif"][0].reserved[0] != ffi().NULL
+    assert testlib.descs["tldif"][0].ldifus != ffi().NULL
 
 
 def test_fixed_step_matches_neuron(testlib):
@@ -129,7 +129,7 @@ def test_ion_concentration_state_diffuses_in_the_ion(testlib):
     pin = np.array([-1, 0, 1], dtype=np.int32)
     af = bf = np.full(3, 0.01)
     f = ffi()
-    fn = f.cast(SIG, inst.desc.reserved[0])
+    fn = f.cast(SIG, inst.desc.ldifus)
     for want in REF["ko"]:
         cell.fadvance()
         fn(cell.ctx.ctx, inst.m, 0, f.cast("int*", pin.ctypes.data),

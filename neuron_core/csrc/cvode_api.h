@@ -360,6 +360,9 @@ int nrn_cvode_re_init(void);
 int nrn_cvode_fadvance(void);
 int nrn_cvode_solve(double tout);
 int nrn_cvode_run_until(double tstop);
+/* stdrun's loop when CVode was switched on directly (CVode().active(1), not cvode_active()):
+ * nstep single CVode steps at a time while t < ts, no stop event (NEURON ends past tstop) */
+int nrn_cvode_steps_until(double ts, int nstep);
 int nrn_cvode_fun(double t, double* y, double* ydot);
 int nrn_cvode_gather(double* y);
 int nrn_cvode_dstates(double* ydot);

@@ -787,6 +787,16 @@ int nrn_cvode_run_until(double tstop) {
     return 0;
 }
 
+int nrn_cvode_steps_until(double ts, int nstep) {
+    nrn_engine* e = &nrn_eng;
+    while (e->ctx.t < ts && !e->stoprun) {
+        for (int i = 0; i < nstep; ++i) {
+            if (nrn_cvode_fadvance()) return -1;
+        }
+    }
+    return 0;
+}
+
 const char* nrn_ida_errmsg(int code) {
     switch (code) {
     case IDB_TOO_MUCH_WORK: return "too many steps";

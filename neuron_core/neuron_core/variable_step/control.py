@@ -194,6 +194,11 @@ class Controller:
         self._prepare_run()
         check(lib.nrn_cvode_run_until(float(tstop)))
 
+    def steps_until(self, ts: float, nstep: int) -> None:
+        """nstep single steps at a time while t < ts (stdrun unaware of CVode)."""
+        self._prepare_run()
+        check(lib.nrn_cvode_steps_until(float(ts), int(nstep)))
+
     # ---------------------------------------------------------------- vectors
 
     def states(self) -> np.ndarray:

@@ -39,6 +39,7 @@ def install(interp) -> None:
         from neuron_core import simulation
     except ImportError:
         define(interp, "stdrun_fixed_step_in_engine_", lambda tstop, nstep: 0.0)
+        define(interp, "stdrun_variable_step_in_engine_", lambda tstop: 0.0)
         return
     box = VarBox(_StopRun(simulation))
     G["_bo_stoprun"] = box
@@ -51,12 +52,20 @@ def install(interp) -> None:
                 return False
         return True
 
+    def stdrun_own_loop() -> bool:
+        """advance() and step() are stdrun's and no graph wants points: the engine may loop."""
+        return (G.get("h_advance") is saved.get("advance") and
+                G.get("h_step") is saved.get("step") and graphs_empty())
+
     def fixed_step(tstop, nstep) -> float:
-        """1 when the run to tstop was done here; 0 to let the HOC loop do it."""
-        if G.get("h_advance") is not saved.get("advance") or \
-                G.get("h_step") is not saved.get("step") or not graphs_empty():
+        """1 when the run to tstop was done here; 0 to let the HOC loop do it.  With CVode
+        switched on directly (stdrun's using_cvode_ is 0) each fadvance is one CVode step."""
+        if not stdrun_own_loop():
             return 0.0
         nstep = int(nstep)
+        if simulation.variable_step is not None:
+            simulation.variable_step.steps_until(tstop - neuron_core.model.dt / 2, nstep)
+            return 1.0
         if nstep <= 1:
             neuron_core.run_until(float(tstop))
             return 1.0
@@ -68,4 +77,13 @@ def install(interp) -> None:
                 fadvance()
         return 1.0
 
+    def variable_step(tstop) -> float:
+        """continuerun with cvode_active(): the stop event, steps to tstop and the step that
+        delivers it, in the engine; 0 to let the HOC loop do it."""
+        if not stdrun_own_loop() or simulation.variable_step is None:
+            return 0.0
+        simulation.variable_step.run_until(float(tstop))
+        return 1.0
+
     define(interp, "stdrun_fixed_step_in_engine_", fixed_step)
+    define(interp, "stdrun_variable_step_in_engine_", variable_step)

@@ -46,7 +46,12 @@ class Controller:
             lib.nrn_cvode_set_active(1)
             simulation.variable_step = self
             self.dirty = True
-            self.re_init()
+            try:
+                self.re_init()
+            except NeuronError:
+                # as NEURON, a model the variable step cannot integrate (VClamp...) is
+                # reported by finitialize/fadvance, not by switching the method on
+                self.dirty = True
         else:
             self.active = False
             lib.nrn_cvode_set_active(0)

@@ -513,8 +513,20 @@ class MechanismGenerator:
         for k, p in enumerate(nr.params):
             em.declare(p.name, "_args[%d]" % k)
         em.declare("flag", "_lflag")
-        em.block(nr.body, braces=False)
-        self.emit_lines(em)
+        # NET_RECEIVE code that assigns v sets the membrane potential: as nocmodl does, v is
+        # the node's at entry and goes back to the node at exit
+        sets_v = self.has_node() and "v" in m.symbols and any(
+            isinstance(n, N.Assign) and isinstance(n.target, N.Var) and n.target.name == "v"
+            for n in nr.body.walk())
+        if sets_v:
+            self.w("    const int _nd = (_m->node != nullptr) ? _m->node[_i] : -1;")
+            self.w("    if (_nd >= 0) { %s = _ctx->v[_nd]; }" % col(m.symbols["v"].col))
+            em.block(nr.body, braces=True)
+            self.emit_lines(em)
+            self.w("    if (_nd >= 0) { _ctx->v[_nd] = %s; }" % col(m.symbols["v"].col))
+        else:
+            em.block(nr.body, braces=False)
+            self.emit_lines(em)
         self.w("}")
         self.w()
         cbs["net_receive"] = "_cb_net_receive"

@@ -38,6 +38,13 @@ def _macros(model) -> List[tuple]:
             out.append((s.name, "_ctx->%s" % s.name, False))
         elif s.kind in ("function", "procedure"):
             out.append((s.name, fun(s.name), False))
+    # NEURON's `_ion_<var>`: the ion mechanism's own value (cai, ica, eca, dicadv, ...)
+    for k, sl in enumerate(model.slots):
+        if sl.kind == "ion":
+            name = sl.name if sl.name.startswith("_ion_") else "_ion_" + sl.name
+            if sl.var == "dcurdv":
+                name = "_ion_di%sdv" % sl.ion
+            out.append((name, "(*%s)" % slot(k), False))
     out.append(("_nt", "(_nmodl_rt::nt_view(_ctx))", False))
     out.append(("_threadargs_", ARGS, False))
     out.append(("_threadargscomma_", ARGS + ",", False))

@@ -616,6 +616,8 @@ void runge(int n, double** s, double** d, double h, double* t, D&& deriv) {
 #define NRN_VERSION_LT(maj, min, pat) (NRN_VERSION < NRN_VERSION_INT(maj, min, pat))
 #define NRN_VERSION_GTEQ(maj, min, pat) (NRN_VERSION >= NRN_VERSION_INT(maj, min, pat))
 #define NRN_VERSION_LTEQ(maj, min, pat) (NRN_VERSION <= NRN_VERSION_INT(maj, min, pat))
+// NEURON's spelled-out test of NRN_VERSION_GTEQ(8, 2, 0) (#ifndef NRN_VERSION_GTEQ_8_2_0)
+#define NRN_VERSION_GTEQ_8_2_0
 #ifndef NRNBBCORE
 #define NRNBBCORE 0
 #endif
@@ -675,6 +677,24 @@ inline int vector_instance_px(void* v, double** px) {
     return (int) ((nrn_vec*) v)->size;
 }
 inline int vector_buffer_size(void* v) { return (int) ((nrn_vec*) v)->cap; }
+// Argument i's Vector data and size at once (vector_arg + vector_instance_px).
+inline int vector_arg_px(int i, double** px) {
+    IvocVect* v = vector_arg(i);
+    if (!v) {
+        *px = nullptr;
+        return 0;
+    }
+    return vector_instance_px(v, px);
+}
+// NEURON's object of a Vector (vector_pobj) and its reference count (hoc_obj_ref/unref), as
+// VecStim-like VERBATIM code uses them to hold a Vector.  Here a Vector's memory belongs to the
+// Python/HOC Vector and the engine gives mechanism code no reference of its own: the handle is
+// the Vector's engine handle and ref/unref leave its lifetime to the Vector (the caller keeps
+// the Vector, as with the built-in VecStim).
+struct Object;
+inline Object** vector_pobj(void* v) { return reinterpret_cast<Object**>(&((nrn_vec*) v)->handle); }
+inline void hoc_obj_ref(Object*) {}
+inline void hoc_obj_unref(Object*) {}
 inline void hoc_malchk() {}
 inline void hoc_execerr_ext(const char* fmt, ...) {
     char buf[1024];
@@ -693,6 +713,15 @@ inline double nrn_random_pick(void*) {
     _nmodl_rt::error("VERBATIM code picked from a Random object,",
                      "which this version does not pass to mechanisms");
     return 0.;
+}
+inline long nrn_get_random_sequence(void*) {
+    _nmodl_rt::error("VERBATIM code asked a Random object for its sequence,",
+                     "which this version does not pass to mechanisms");
+    return 0;
+}
+inline void nrn_set_random_sequence(void*, long) {
+    _nmodl_rt::error("VERBATIM code set a Random object's sequence,",
+                     "which this version does not pass to mechanisms");
 }
 // Argument inspection of the HOC/Python call in progress (hoc_is_*_arg): a vector argument is
 // the only object the engine passes to mechanism functions.  hoc_pgetarg: the address a

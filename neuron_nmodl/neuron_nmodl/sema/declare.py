@@ -165,7 +165,9 @@ def _declare_var(m: Model, block: str, d) -> None:
     if block == "PARAMETER":
         sym = Symbol(name, "parameter", size=d.size, unit=d.unit, loc=d.loc, node=d)
         if d.value is not None:
-            sym.default = d.value.value
+            # nocmodl writes PARAMETER defaults into the generated code with printf's %g, so
+            # NEURON's defaults keep 6 significant digits (5061983 is 5061980 there)
+            sym.default = float("%g" % d.value.value)
         if d.limits is not None:
             sym.limits = [d.limits.lo, d.limits.hi]
     elif block == "ASSIGNED":

@@ -1,0 +1,50 @@
+"""Behaviours found by compiling and running public model files against NEURON 9.0.2, each
+checked here with a small .mod file of this folder and the numbers NEURON 9.0.2 gives for it
+(the same file built with NEURON's nrnivmodl, run from NEURON's Python)."""
+import numpy as np
+import pytest
+
+from .harness import Cell, Context, Instances
+
+
+def test_parameter_defaults_have_six_significant_digits_as_in_neuron(testlib):
+    # NEURON 9.0.2: tpdef.pr 1.23457, pg_tpdef 2.71828, fpn_tpdef() 0.000123457,
+    # tpdef.big 5061980.0 (a model's seed = 5061983 seeds 5061980), fcc_tpdef() and
+    # flit_tpdef() 1.23456789, res after finitialize 3.9528499999999998
+    meta = testlib.meta("tpdef")
+    defaults = {c["name"]: c.get("default") for c in meta["columns"]}
+    assert defaults["pr"] == 1.23457 and defaults["big"] == 5061980.0
+    assert testlib.global_value("tpdef", "pg") == 2.71828
+    ctx = Context(1)
+    ctx.set_api(testlib)
+    inst = Instances(testlib, "tpdef", ctx, [0])
+    assert testlib.call("tpdef", "fpn", inst=inst, ctx=ctx.ctx) == 0.000123457
+    assert testlib.call("tpdef", "fcc", inst=inst, ctx=ctx.ctx) == 1.23456789
+    assert testlib.call("tpdef", "flit", inst=inst, ctx=ctx.ctx) == 1.23456789
+    inst.initialize()
+    assert inst["res"][0] == 3.9528499999999998
+
+
+def test_net_receive_assigning_v_sets_the_membrane_potential(testlib):
+    # NEURON 9.0.2: the self event of INITIAL (net_send(0, 1)) is handled during finitialize(-65):
+    # seen = -65 and v = -58 after it; v stays -58 (to 3e-14) after a step with no current
+    cell = Cell(testlib, 1)
+    p = cell.insert("tnrv")
+    cell.finitialize(-65)          # delivers the event at t = 0, as NEURON's finitialize
+    assert p["seen"][0] == -65.0 and cell.ctx.v[0] == -58.0
+    p["v"][0] = -80.0              # a stale column: v is read from the node
+    p.net_receive(0, [0.0], 1.0, t=0.0)
+    assert p["seen"][0] == -58.0 and cell.ctx.v[0] == -51.0
+
+
+def test_verbatim_names_of_model_files(testlib):
+    # NEURON 9.0.2 with cai = 2.5e-4: ioncai() 0.25, newer() 1 (NRN_VERSION_GTEQ_8_2_0 is
+    # defined), vlast(Vector([1, 2, 5])) 8
+    cell = Cell(testlib, 1)
+    inst = cell.insert("tverb2")
+    cell.finitialize(-65)
+    cell.ions["ca"]["ci"][0] = 2.5e-4
+    ctx = cell.ctx.ctx
+    assert testlib.call("tverb2", "ioncai", inst=inst, ctx=ctx) == pytest.approx(0.25, rel=1e-15)
+    assert testlib.call("tverb2", "newer", inst=inst, ctx=ctx) == 1.0
+    assert testlib.call("tverb2", "vlast", np.array([1.0, 2.0, 5.0]), inst=inst, ctx=ctx) == 8.0

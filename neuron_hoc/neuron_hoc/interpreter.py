@@ -41,6 +41,8 @@ class Interpreter(FileRunner):
         self.library_paths: List[str] = []
         self.secprops = SECPROPS
         self.quit_requested = False
+        self.running = 0                     # top-level statements being run (nested)
+        self.deferred_errors: List[BaseException] = []   # from unref() of freed objects
         self.prog = "NEURON"                 # the name error messages start with
         self.out = None                      # None: sys.stdout at the time of writing
         self.sections = SectionGlue(self)
@@ -211,12 +213,18 @@ class Interpreter(FileRunner):
                 return
             fn = self.compile(compile_statement, item, source, template, toplevel_print)
             depth = self.sections.stack_depth()
+            self.running += 1
             try:
                 fn(ctx, ctx.__dict__ if ctx is not None else None)
             finally:
+                self.running -= 1
                 self.units.pop(fn._hoc_unit, None)
                 # as in NEURON, a top-level statement leaves the section stack as it found it
                 self.sections.restore_depth(depth)
+            if self.deferred_errors:
+                e = self.deferred_errors[0]
+                self.deferred_errors.clear()
+                raise e
         except HocStop:
             return
         except (HocQuit, KeyboardInterrupt):
@@ -277,6 +285,14 @@ class Interpreter(FileRunner):
             if obj is not None:
                 self.obj_stack.pop()
         return True
+
+    def deferred_error(self, e: BaseException) -> None:
+        """An error where Python can not raise it (an object's unref() while it is freed):
+        it ends the statement being run, as in NEURON, or is reported at once."""
+        if self.running:
+            self.deferred_errors.append(e)
+        else:
+            self.report_error(e)
 
     def report_error(self, e: BaseException) -> None:
         sys.stdout.flush()

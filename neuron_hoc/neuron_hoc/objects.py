@@ -8,10 +8,11 @@ Instances are numbered per template (`Cell[0]`, `Cell[1]`...) as in NEURON.
 """
 from __future__ import annotations
 
+import sys
 import weakref
 from typing import Dict, List, Optional, Tuple
 
-from .errors import HocError
+from .errors import HocError, HocQuit
 from .symbols import Sym, SymbolTable, field_key
 from .values import ArrayPointer, HocArray, HocRef, VarPointer
 
@@ -115,6 +116,14 @@ class HocObject:
         t = type(self)._hoc_template
         if t is None:
             return
+        if t.unref_method is not None and self.__dict__.get("_hoc_index", -1) >= 0 \
+                and not sys.is_finalizing():
+            # NEURON calls `proc unref()` with the new reference count each time it drops;
+            # Python only tells when it reaches 0, and then the object is going away
+            held = sys.getrefcount(self)
+            t.call_unref(self)
+            if sys.getrefcount(self) > held:
+                return      # unref() stored `this` somewhere: the object lives on
         try:
             t.destroy(self)
         except Exception:
@@ -169,6 +178,7 @@ class Template:
         self.instances: "weakref.WeakValueDictionary[int, HocObject]" = \
             weakref.WeakValueDictionary()
         self.init_method = None
+        self.unref_method = None
         # like NEURON's, instances report their type as hoc.HocObject
         self.cls = type("HocObject", (HocObject,), {"_hoc_template": self, "__module__": "hoc",
                                                     "__qualname__": "HocObject"})
@@ -192,6 +202,8 @@ class Template:
         setattr(self.cls, name if public else "_p_" + name, HocMethod(fn, self.interp))
         if name == "init":
             self.init_method = fn
+        elif name == "unref" and kind == "proc":
+            self.unref_method = fn
         return sym
 
     # ----------------------------------------------------------- instances
@@ -229,6 +241,16 @@ class Template:
         for sym in self.fields:
             if sym.kind == "sec":
                 self.interp.sections.delete(d.get(sym.key))
+
+    def call_unref(self, obj: HocObject) -> None:
+        """`unref(0)` of an instance being freed.  Python can not raise from here: an error
+        ends the statement being run once it is done (NEURON ends it at once)."""
+        try:
+            self.interp.call_protected(self.unref_method, obj, 0.0)
+        except HocQuit:
+            self.interp.quit_requested = True
+        except Exception as e:  # noqa: BLE001 (a HOC error, raised or reported later)
+            self.interp.deferred_error(e)
 
     def live_instances(self) -> List[HocObject]:
         return [self.instances[k] for k in sorted(self.instances.keys())

@@ -63,9 +63,11 @@ class SectionGlue:
         self.need()
         self.delete(old)
         prefix = owner.hname() + "." if owner is not None else ""
+        # the engine refers to the owning object weakly (as a Python cell), so that the
+        # object can be freed, which deletes its sections, as in NEURON
         Section = self.Section
         if not dims:
-            return Section(_hoc_name=prefix + name, _hoc_owner=owner)
+            return Section(_hoc_name=prefix + name, cell=owner)
 
         def make(k: int):
             idx = []
@@ -73,7 +75,7 @@ class SectionGlue:
                 idx.append(k % d)
                 k //= d
             label = "".join("[%d]" % i for i in reversed(idx))
-            return Section(_hoc_name=prefix + name + label, _hoc_owner=owner)
+            return Section(_hoc_name=prefix + name + label, cell=owner)
         return HocArray(dims, make)
 
     def delete(self, value) -> None:
@@ -106,7 +108,7 @@ class SectionGlue:
         self.need()
         secs = self.model.section_list()
         if owner is not None:
-            secs = [s for s in secs if getattr(s, "_hoc_owner", None) is owner]
+            secs = [s for s in secs if s.cell() is owner]
         return secs
 
     def matching(self, what, owner=None) -> list:

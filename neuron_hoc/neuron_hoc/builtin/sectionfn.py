@@ -1,6 +1,7 @@
 """Section functions that are HOC-level conveniences over the engine's model API."""
 from __future__ import annotations
 
+from ..objects import HocObject
 from ..sections import hoc_regex
 from ..values import set_string, string_of
 from . import define
@@ -49,7 +50,8 @@ def install(interp) -> None:
         return float(seg.x) if seg is not None else 0.0
 
     def section_owner():
-        return getattr(glue.cas(), "_hoc_owner", None)
+        owner = glue.cas().cell()
+        return owner if isinstance(owner, HocObject) else None
 
     def initnrn() -> float:
         m = glue.model

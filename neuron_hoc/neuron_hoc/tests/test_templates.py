@@ -40,6 +40,49 @@ CASES = [
      'begintemplate F\npublic make\nobfunc make() { localobj v\n    v = new Vector($1)\n    return v\n}\nendtemplate F\nobjref f, vv\nf = new F()\nvv = f.make(4)\nprint vv.size()\n',
      '4 \n',
      None),
+    # NEURON also calls unref() at each decrement of the count; Python only reports the last
+    ('unref_when_freed',
+     'begintemplate A\n'
+     'public x\n'
+     'objref this\n'
+     'create dend\n'
+     'proc init() { x = $1 }\n'
+     'proc unref() { print "unref ", x, " count ", $1, " sections ", section_count() }\n'
+     'func section_count() { local n  n = 0  forall n += 1  return n }\n'
+     'endtemplate A\n'
+     'objref a\n'
+     'a = new A(1)\n'
+     'print "replace"\n'
+     'a = new A(2)\n'
+     'print "clear"\n'
+     'objref a\n'
+     'print "local"\n'
+     'proc p() { localobj t\n'
+     '  t = new A(3)\n'
+     '  print "in p"\n'
+     '}\n'
+     'p()\n'
+     'print "sections left"\n'
+     'forall print secname()\n'
+     'objref keep\n'
+     'begintemplate B\n'
+     'public x\n'
+     'external keep\n'
+     'objref this\n'
+     'proc init() { x = $1 }\n'
+     'proc unref() { print "unref B ", x\n'
+     '  if (x == 1) { keep = this }\n'
+     '  if (x == 2) { execerror("oops") }\n'
+     '}\n'
+     'endtemplate B\n'
+     'objref b\n'
+     'b = new B(1)\n'
+     'b = new B(2)\n'
+     'print keep.x\n'
+     'b = new B(3)\n'
+     'print "not reached"\n',
+     'replace\nunref 1  count 0  sections 1 \nclear\nunref 2  count 0  sections 1 \nlocal\nin p\nunref 3  count 0  sections 1 \nsections left\nunref B 1 \n1 \nunref B 2 \n',
+     'oops'),
 ]
 
 

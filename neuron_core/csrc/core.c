@@ -144,10 +144,11 @@ static void refresh_d0(void) {
     e->d0_cj = e->ctx.cj;
 }
 
-/* The mechanism instances a thread works on (all of them with one thread). */
+/* The mechanism instances thread tid works on; tid -1 (the single-threaded parts of the
+ * step, whatever the number of threads) or one thread: all of them. */
 static nrn_mech* mech_view(int tid, int k) {
     nrn_engine* e = &nrn_eng;
-    return e->nthread > 1 ? &e->thr_mechs[tid * e->nmech + k] : &e->mechs[k].m;
+    return tid >= 0 && e->nthread > 1 ? &e->thr_mechs[tid * e->nmech + k] : &e->mechs[k].m;
 }
 
 static void currents_thread(nrn_ctx* c, int tid) {
@@ -163,7 +164,7 @@ static void currents_thread(nrn_ctx* c, int tid) {
 
 void nrn_mechanism_currents(nrn_ctx* c) {
     nrn_call_ba(0);
-    currents_thread(c, 0);
+    currents_thread(c, -1);
 }
 
 static void axial_rhs_range(int i0, int i1) {
@@ -213,7 +214,7 @@ void nrn_setup_tree_matrix(void) {
             refresh_d0();
         }
         nrn_call_ba(0);
-        matrix_range(c, 0, 0, n);
+        matrix_range(c, -1, 0, n);
         nrn_nonvint_call(NRN_NV_CURRENT);
         nrn_nonvint_call(NRN_NV_COND);
         return;
@@ -371,7 +372,11 @@ void nrn_solve(void) {
         return;
     }
     if (e->chain_start) {
-        solve_chains(0);
+        /* the schedule is per thread: every thread's cells */
+        const int nth = e->nthread > 1 ? e->nthread : 1;
+        for (int t = 0; t < nth; ++t) {
+            solve_chains(t);
+        }
         return;
     }
     solve_range(0, e->nnode);
@@ -424,7 +429,14 @@ static void states_thread(int tid) {
     }
 }
 
-void nrn_mechanism_states(void) { states_thread(0); }
+/* The mechanisms' SOLVE blocks, then LONGITUDINAL_DIFFUSION (NEURON's nonvint before the
+ * non-voltage blocks: long_difus_solve(0)). */
+void nrn_mechanism_states(void) {
+    states_thread(-1);
+    if (nrn_eng.nldifus) {
+        nrn_ldifus_step(-1);
+    }
+}
 
 /* One thread's share of a step: its cells' matrix, solve, voltage update and states.  Cells
  * are independent, so no synchronization is needed inside. */
@@ -458,6 +470,9 @@ static void states_threads(void) {
         int tid = 0;
 #endif
         states_thread(tid);
+        if (e->nldifus) {
+            nrn_ldifus_step(tid);
+        }
     }
 }
 

@@ -423,6 +423,7 @@ int nrn_cvode_f_internal(double t, double* y, double* ydot, void* data) {
         nrn_mech_entry* me = &e->mechs[k];
         if (me->desc->ode_spec && s->views[k].n) me->desc->ode_spec(c, &s->views[k]);
     }
+    if (e->nldifus) nrn_ldifus_views(s->views, s->global ? 0 : 2, 1);
     /* capacitive current; dv/dt = i_cap / cm */
     const int* vn = s->vnode;
     for (int k = 0; k < s->nv; ++k) {
@@ -508,6 +509,7 @@ int nrn_cvode_lsolve_internal(void* data, double* b, double* ycur, double* fcur,
             nrn_mech_entry* me = &e->mechs[k];
             if (me->desc->ode_matsol && s->views[k].n) me->desc->ode_matsol(c, &s->views[k]);
         }
+        if (e->nldifus) nrn_ldifus_views(s->views, s->global ? 0 : 2, 2);
         nrn_cvode_move_dstates(s, b, 1);
     }
     if (s->nblk && nrn_cvode_blocks_solve(s->neq - s->nblk, gamma, b, ycur)) return 1;

@@ -24,6 +24,25 @@ typedef struct nrn_mech_entry {
     int pad;
 } nrn_mech_entry;
 
+/* LONGITUDINAL_DIFFUSION of one mechanism (nrn_mech_desc.ldifus): NEURON's couplings of its
+ * instances, with instance indices in node order (csrc/ldifus.c, neuron_core/ldifus.py). */
+typedef struct nrn_ldifus {
+    int k;             /* index into engine mechs */
+    int ncol;          /* data columns and pointer slots (gathered when perm is set) */
+    int nslot;
+    int pad;
+    const int* pin;    /* [n] partner on the root side (-1: none), relative to all instances */
+    const int* pin_thr;   /* the same relative to the first instance of the thread's view */
+    const int* pin_cell;  /* the same relative to the first instance of the cell */
+    const double* af;  /* [n] 2*rall/dxp/(dxc + dxp) */
+    const double* bf;  /* [n] 2/dxc/(dxc + dxp) */
+    const int* perm;   /* NULL: rows are in node order; else the row at each node-order position
+                          (sections attached by their 1 end keep rows in segment order) */
+    double* p;         /* [ncol * stride] the instances' data gathered in node order (perm) */
+    double** pp;       /* [nslot * stride] */
+    int* node;         /* [stride] */
+} nrn_ldifus;
+
 typedef struct nrn_netcon {
     double* w;        /* weight vector (owned by the Python NetCon) */
     double delay;     /* ms */
@@ -142,6 +161,10 @@ typedef struct nrn_engine {
     /* mechanisms in call order */
     int nmech;
     nrn_mech_entry* mechs;
+    /* mechanisms with LONGITUDINAL_DIFFUSION */
+    int nldifus;
+    int pad_ldifus;
+    nrn_ldifus* ldifus;
     /* threads: nodes [thr_node[t], thr_node[t+1]) are thread t's cells; thr_mechs[t*nmech+k]
      * is mechanism k's instances in those cells */
     int nthread;

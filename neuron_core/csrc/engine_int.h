@@ -28,6 +28,12 @@ void nrn_update_voltage(void);
 void nrn_mechanism_states(void);
 int nrn_check_error(void);
 
+/* ldifus.c: LONGITUDINAL_DIFFUSION.  `which` names the view m is: 0 all instances, 1 a
+ * thread's view, 2 a cell's view. */
+void nrn_ldifus_view(int j, const nrn_mech* m, int which, int method);
+void nrn_ldifus_step(int tid);
+void nrn_ldifus_views(const nrn_mech* views, int which, int method);
+
 /* events.c */
 void nrn_check_thresholds(void);
 int nrn_deliver_until(double til);

@@ -140,6 +140,7 @@ static void rhs_f(nrn_cvsys* s) {
         nrn_mech_entry* me = &e->mechs[k];
         if (me->desc->ode_spec && s->views[k].n) me->desc->ode_spec(c, &s->views[k]);
     }
+    if (e->nldifus) nrn_ldifus_views(s->views, 0, 1);
 }
 
 /* delta -= C y' on the node and layer equations; i_cap, i_membrane (mA/cm2), fast i_membrane_ */
@@ -258,6 +259,7 @@ int nrn_dae_psol(void* ldata, double* b, double* ycur, double* ypcur, double* rc
         nrn_mech_entry* me = &e->mechs[k];
         if (me->desc->ode_matsol && s->views[k].n) me->desc->ode_matsol(c, &s->views[k]);
     }
+    if (e->nldifus) nrn_ldifus_views(s->views, 0, 2);
     nrn_cvode_move_dstates(s, b, 1);
     int nb0 = s->neq - s->nblk;
     if (s->nblk && nrn_cvode_blocks_solve(nb0, c->dt, b, ycur)) return 1;
@@ -350,6 +352,7 @@ int nrn_dae_init(nrn_cvi* ci) {
         nrn_mech_entry* me = &e->mechs[k];
         if (me->desc->ode_spec && s->views[k].n) me->desc->ode_spec(c, &s->views[k]);
     }
+    if (e->nldifus) nrn_ldifus_views(s->views, 0, 1);
     nrn_cvode_move_dstates(s, ci->yp, 1);
     int r = 0;
     if (s->nblk) r = nrn_cvode_blocks_fun(neq - s->nblk, ci->t_, ci->y, ci->yp);

@@ -13,7 +13,7 @@ import weakref
 
 import numpy as np
 
-from . import geometry
+from . import geometry, ldifus
 from .engine import eng, ffi, lib
 from .errors import NeuronError
 from .mechanisms import registry
@@ -109,6 +109,7 @@ def rebuild(model) -> None:
         b.sav_d = np.zeros(max(nnode, 1))
         b.sav_rhs = np.zeros(max(nnode, 1))
     _mechanisms(model, b, order)
+    b.ldifus_couplings = ldifus.compute_all(b, registry.order)
     from . import extracellular
     extracellular.build(b, order)
     old = model.built
@@ -279,6 +280,7 @@ def _wire_engine(model, b: Built, old) -> None:
     eng.nmech = len(mechs)
     eng.has_ba = 1 if any(_has_ba(mt) for mt in mechs) else 0
     _wire_threads(model, b, mechs)
+    ldifus.wire(b, mechs, b.ldifus_couplings)
     _wire_solver(b)
     _wire_pnts(model, b, old)
 

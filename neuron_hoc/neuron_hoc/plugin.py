@@ -42,3 +42,4 @@ def neuron_register_api(register):
 @hookimpl
 def neuron_register_submodules(register):
     register("hoc", "neuron_hoc.hocmodule")
+    register("gui", "neuron_hoc.gui")

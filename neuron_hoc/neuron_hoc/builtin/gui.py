@@ -23,7 +23,10 @@ class HeadlessGUI:
     of NEURON's GUI methods do (size and view_count report an empty view: 0)."""
 
     def __init__(self, *args, **kwargs):
-        self._name = type(self).__name__
+        cls = type(self)
+        self._name = cls.__name__
+        self._index = cls.__dict__.get("_created", 0)   # Graph[0], Graph[1]... per class
+        cls._created = self._index + 1
 
     def __getattr__(self, name: str):
         if name.startswith("__"):
@@ -31,7 +34,9 @@ class HeadlessGUI:
         return _nothing if name in ("size", "view_count", "count") else _done
 
     def hname(self) -> str:
-        return "%s[%d]" % (self._name, 0)
+        return "%s[%d]" % (self._name, self._index)
+
+    __repr__ = __str__ = hname
 
 
 def _nothing(*args, **kwargs) -> float:

@@ -1,17 +1,23 @@
 /* callargs.c -- arguments of a FUNCTION/PROCEDURE call from Python or HOC, for VERBATIM code
- * that reads them with ifarg/getarg/gargstr/vector_arg as NEURON's mechanisms do. */
+ * that reads them with ifarg/getarg/gargstr/vector_arg as NEURON's mechanisms do, and for
+ * pgetarg (hoc_pgetarg: FUNCTION_TABLE's table_<name>, VERBATIM code). */
 #include "engine_int.h"
 
 static int cur_n;
 static double* cur_x;
 static nrn_vec** cur_vec;
 static const char** cur_str;
+static double** cur_ptr;
+static int64_t* cur_ptrsize;
 
-void nrn_set_call_args(int n, double* x, nrn_vec** vec, const char** str) {
+void nrn_set_call_args(int n, double* x, nrn_vec** vec, const char** str, double** ptr,
+                       int64_t* ptrsize) {
     cur_n = n;
     cur_x = x;
     cur_vec = vec;
     cur_str = str;
+    cur_ptr = ptr;
+    cur_ptrsize = ptrsize;
 }
 
 static int api_ifarg(int i) { return i >= 1 && i <= cur_n; }
@@ -41,6 +47,34 @@ static nrn_vec* api_vector_arg(int i) {
     return cur_vec[i - 1];
 }
 
+/* The address argument i names (a `_ref_`), or a Vector argument's data; NULL otherwise. */
+static double* api_pgetarg(int i) {
+    if (!api_ifarg(i)) {
+        return NULL;
+    }
+    if (cur_ptr && cur_ptr[i - 1]) {
+        return cur_ptr[i - 1];
+    }
+    if (cur_vec && cur_vec[i - 1] && cur_vec[i - 1]->size > 0) {
+        return cur_vec[i - 1]->data;
+    }
+    return NULL;
+}
+
+/* The doubles readable from api_pgetarg(i). */
+static int64_t api_pgetarg_size(int i) {
+    if (!api_ifarg(i)) {
+        return 0;
+    }
+    if (cur_ptr && cur_ptr[i - 1]) {
+        return cur_ptrsize ? cur_ptrsize[i - 1] : 1;
+    }
+    if (cur_vec && cur_vec[i - 1] && cur_vec[i - 1]->size > 0) {
+        return cur_vec[i - 1]->size;
+    }
+    return 0;
+}
+
 static void api_vector_resize(nrn_vec* v, int64_t n) {
     if (!v) {
         return;
@@ -59,4 +93,6 @@ void nrn_callargs_install(nrn_api* a) {
     a->gargstr = api_gargstr;
     a->vector_arg = api_vector_arg;
     a->vector_resize = api_vector_resize;
+    a->pgetarg = api_pgetarg;
+    a->pgetarg_size = api_pgetarg_size;
 }

@@ -249,8 +249,10 @@ void nrn_record_init(void);
 void nrn_record_continuous(void);
 void nrn_random_play(void);
 
-/* arguments of a mechanism FUNCTION/PROCEDURE call (VERBATIM ifarg/getarg/...) */
-void nrn_set_call_args(int n, double* x, nrn_vec** vec, const char** str);
+/* arguments of a mechanism FUNCTION/PROCEDURE call (VERBATIM ifarg/getarg/...; ptr[i]: the
+ * address a pointer argument names, ptrsize[i] the doubles readable from it; NULL/0 else) */
+void nrn_set_call_args(int n, double* x, nrn_vec** vec, const char** str, double** ptr,
+                       int64_t* ptrsize);
 int nrn_init_events(void);
 
 /* mechanism libraries */

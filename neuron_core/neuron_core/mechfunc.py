@@ -39,7 +39,37 @@ def _scratch_mech(mt: MechType):
     return s[0]
 
 
+_MAX_POINTED = 1 << 24   # elements read behind a pointer the engine cannot address
+
+
+def _ref_extent(ref) -> tuple:
+    """(address, doubles readable from it) of an engine reference."""
+    arr, i = ref._array_index()
+    if arr.ndim != 1 or arr.dtype != np.float64:
+        raise NeuronError("internal: reference to a non-float64 or multi-dimensional array")
+    addr = arr.ctypes.data + i * arr.strides[0]
+    return addr, (arr.shape[0] - i) if arr.strides[0] == 8 else 1
+
+
+def _pointed_values(p) -> np.ndarray:
+    """The values behind a pointer the engine cannot address (a HOC `&x`, `&a[i]`,
+    h.ref(number)): p[0], p[1], ... as far as p reaches."""
+    vals = []
+    while len(vals) < _MAX_POINTED:
+        try:
+            vals.append(float(p[len(vals)]))
+        except (IndexError, KeyError, TypeError, ValueError, NeuronError):
+            break
+    return np.array(vals, dtype=np.float64)
+
+
 def call(mt: MechType, name: str, args, m, row: int) -> float:
+    """Run FUNCTION/PROCEDURE `name` on instance `row` of m.  Numbers go to getarg; strings
+    to gargstr; Vectors to vector_arg; pointers (`_ref_` references, HOC `&x`) to getarg as
+    their value and to pgetarg as their address (values behind HOC pointers are copied to a
+    buffer for the call and copied back when the mechanism changed them)."""
+    from .pointer import is_pointer
+    from .refs import Ref, pull_external, push_external
     entry = mt.fn_ptrs.get(name)
     if entry is None:
         raise NeuronError("%s has no FUNCTION or PROCEDURE %s" % (mt.name, name))
@@ -50,7 +80,11 @@ def call(mt: MechType, name: str, args, m, row: int) -> float:
     nums = np.zeros(n)
     vecs = ffi.new("nrn_vec*[]", n)
     strs = ffi.new("char*[]", n)
+    ptrs = np.zeros(n, dtype=np.uintp)
+    sizes = np.zeros(n, dtype=np.int64)
     keep = []
+    copied = []      # (pointer, buffer, values before the call)
+    refs = False
     for i, a in enumerate(args):
         if isinstance(a, str):
             b = ffi.new("char[]", a.encode())
@@ -58,13 +92,34 @@ def call(mt: MechType, name: str, args, m, row: int) -> float:
             strs[i] = b
         elif hasattr(a, "_cv"):
             vecs[i] = a._cv
+        elif isinstance(a, Ref):
+            if not refs:
+                refs = True
+                pull_external()
+            ptrs[i], sizes[i] = _ref_extent(a)
+            nums[i] = a.value
+        elif is_pointer(a):
+            buf = _pointed_values(a)
+            if not len(buf):
+                raise NeuronError("%s_%s: argument %d is a pointer to nothing readable"
+                                  % (name, mt.suffix or mt.name, i + 1))
+            copied.append((a, buf, buf.copy()))
+            ptrs[i], sizes[i] = buf.ctypes.data, len(buf)
+            nums[i] = buf[0]
         else:
             nums[i] = float(a)
-    lib.nrn_set_call_args(len(args), ffi.cast("double*", nums.ctypes.data), vecs, strs)
+    lib.nrn_set_call_args(len(args), ffi.cast("double*", nums.ctypes.data), vecs, strs,
+                          ffi.cast("double**", ptrs.ctypes.data),
+                          ffi.cast("int64_t*", sizes.ctypes.data))
     try:
         result = entry.fn(ffi.addressof(eng.ctx), m, row, ffi.cast("double*", nums.ctypes.data))
     finally:
-        lib.nrn_set_call_args(0, ffi.NULL, ffi.NULL, ffi.NULL)
+        lib.nrn_set_call_args(0, ffi.NULL, ffi.NULL, ffi.NULL, ffi.NULL, ffi.NULL)
+        for p, buf, before in copied:
+            for k in np.nonzero(buf != before)[0]:
+                p[int(k)] = float(buf[k])
+        if refs:
+            push_external()
     check()
     return float(result)
 

@@ -132,8 +132,12 @@ struct nrn_api {
      * read y and the points of an argument through it.  The address stays valid until the
      * call returns. */
     double* (*pgetarg)(int iarg);
+    /* How many doubles can be read from pgetarg(iarg): from the address to the end of the
+     * array holding it (a Vector's size for a Vector argument); 0 when pgetarg(iarg) is NULL.
+     * Code that reads a given number of values through pgetarg checks it first. */
+    int64_t (*pgetarg_size)(int iarg);
     /* Reserved for growth without an ABI version change. */
-    void* reserved[7];
+    void* reserved[6];
 };
 
 /* Callbacks of one mechanism type.  Any pointer may be NULL. */

@@ -13,19 +13,37 @@
 #ifndef NMODL_FTABLE_HPP
 #define NMODL_FTABLE_HPP
 
+#include <cstdint>
+#include <cstdio>
 #include <vector>
 
 namespace _nmodl_rt {
 
 // The address an argument of the call in progress names (a `_ref_` or a Vector's data), or
-// nullptr: the engine's pgetarg (NULL in an engine without it: then Vectors only).
-inline double* pointer_arg(int i) {
+// nullptr: the engine's pgetarg (NULL in an engine without it: then Vectors only).  *avail
+// is how many values can be read there (-1: the engine does not say).
+inline double* pointer_arg(int i, int64_t* avail) {
     double* p = g_api->pgetarg ? g_api->pgetarg(i) : nullptr;
+    *avail = p && g_api->pgetarg_size ? g_api->pgetarg_size(i) : -1;
     if (!p && g_api->vector_arg) {
         nrn_vec* v = g_api->vector_arg(i);
         p = v ? v->data : nullptr;
+        *avail = v ? v->size : -1;
     }
     return p;
+}
+
+// Whether argument i holds the `need` values read from it; NEURON's hoc_spec_table reads
+// them unchecked, here a short array is an error.
+inline bool enough_values(int i, int64_t avail, size_t need, const char* name) {
+    if (avail >= 0 && (size_t) avail < need) {
+        char buf[160];
+        snprintf(buf, sizeof(buf), "argument %d of table_%s has %lld values, %zu needed", i,
+                 name, (long long) avail, need);
+        error("FUNCTION_TABLE:", buf);
+        return false;
+    }
+    return true;
 }
 
 struct FunctionTable {
@@ -110,6 +128,8 @@ struct FunctionTable {
     void set_from_args(int n, const char* name) {
         const nrn_api* api = g_api;
         args.assign(n, Arg());
+        table = nullptr;   // until the new table is complete (an error leaves none)
+        value = 0.;
         if (!api->ifarg(2)) {
             value = *api->getarg(1);
             table = &value;
@@ -133,7 +153,8 @@ struct FunctionTable {
             args[0].x = args[0].xs.data();
             return;
         }
-        const double* tab = pointer_arg(1);
+        int64_t ntab;
+        const double* tab = pointer_arg(1, &ntab);
         if (!tab) {
             error("FUNCTION_TABLE: the first argument must be an address or a Vector:", name);
             return;
@@ -146,8 +167,12 @@ struct FunctionTable {
                 error("size arg < 1 in hoc_spec_table", nullptr);
                 return;
             }
-            double* px = api->ifarg(k) ? pointer_arg(k) : nullptr;
+            int64_t nx = -1;
+            double* px = api->ifarg(k) ? pointer_arg(k, &nx) : nullptr;
             if (px) {
+                if (!enough_values(k, nx, (size_t) a.n, name)) {
+                    return;
+                }
                 a.xs.assign(px, px + a.n);
                 a.x = a.xs.data();
                 ++k;
@@ -163,6 +188,9 @@ struct FunctionTable {
         size_t size = 1;
         for (const Arg& a : args) {
             size *= (size_t) a.n;
+        }
+        if (!enough_values(1, ntab, size, name)) {
+            return;
         }
         ys.assign(tab, tab + size);
         table = ys.data();

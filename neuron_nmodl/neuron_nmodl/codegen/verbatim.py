@@ -26,7 +26,9 @@ def _macros(model) -> List[tuple]:
                     continue
             out.append((s.name, symbol_ref(model, s, None), False))
         elif s.storage == SLOT:
-            if s.kind == "bbcorepointer":   # NEURON 9: an opaque void* handle
+            if s.kind in ("bbcorepointer", "pointer"):
+                # NEURON 9: `_p_name` is the slot as a void* lvalue (an opaque handle for
+                # BBCOREPOINTER; for POINTER the address, or what VERBATIM code keeps there)
                 out.append(("_p_" + s.name, "(*reinterpret_cast<void**>(&%s))" % slot(s.slot), False))
             else:
                 out.append(("_p_" + s.name, slot(s.slot), False))
@@ -37,7 +39,9 @@ def _macros(model) -> List[tuple]:
         elif s.storage == CTX and s.name in ("t", "dt", "celsius", "secondorder"):
             out.append((s.name, "_ctx->%s" % s.name, False))
         elif s.kind in ("function", "procedure"):
-            out.append((s.name, fun(s.name), False))
+            # called with or without the thread arguments (see _nmodl_rt::vcall)
+            out.append((s.name + "(...)", "_nmodl_rt::vcall(%s, %s, ##__VA_ARGS__)"
+                        % (fun(s.name), ARGS), False))
     # NEURON's `_ion_<var>`: the ion mechanism's own value (cai, ica, eca, dicadv, ...)
     for k, sl in enumerate(model.slots):
         if sl.kind == "ion":
@@ -67,7 +71,7 @@ def verbatim_lines(emitter, text: str, loc) -> List[str]:
     lines.append(text)
     lines.append(LINE_RESTORE)
     for name, _, _ in macros:
-        lines.append("#undef %s" % name)
+        lines.append("#undef %s" % name.split("(")[0])
     return lines
 
 
@@ -80,5 +84,5 @@ def top_verbatim_lines(model, text: str, loc) -> List[str]:
         lines.append('#line %d "%s"' % (loc.line, loc.file.path))
     lines.append(text)
     lines.append(LINE_RESTORE)
-    lines += ["#undef %s" % name for name, _, _ in macros]
+    lines += ["#undef %s" % name.split("(")[0] for name, _, _ in macros]
     return lines

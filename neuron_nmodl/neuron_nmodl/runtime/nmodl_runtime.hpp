@@ -20,6 +20,17 @@
 #include <cstdlib>
 #include <cstring>
 #include <vector>
+// The C headers too, before any mechanism macro: VERBATIM code includes them after the
+// generated code has defined its variable names (a variable named rand, time, ...), which
+// must not reach the declarations inside them.
+#include <assert.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "nrn_mech_abi.h"
 #include "nrnran123.h"
@@ -256,6 +267,13 @@ struct NtView {
     NtView* operator->() { return this; }
 };
 inline NtView nt_view(nrn_ctx* c) { return NtView{c->t, c->dt}; }
+// NEURON's `nrn_threads` (its first thread) in VERBATIM tests such as `_nt != nrn_threads`
+// ("legacy random numbers only on the main thread"): every thread's context stands for the
+// first thread here, so the test passes on any thread (with ParallelContext.nthread > 1 NEURON
+// would stop such code with its own error instead).
+struct NrnThreadsTag {};
+inline bool operator==(const NtView&, NrnThreadsTag) { return true; }
+inline bool operator!=(const NtView&, NrnThreadsTag) { return false; }
 
 inline int at_time(nrn_ctx* ctx, double te) {
     return ctx->api->at_time ? ctx->api->at_time(ctx, te) : 0;
@@ -601,6 +619,21 @@ void runge(int n, double** s, double** d, double h, double* t, D&& deriv) {
     *t -= h;
 }
 
+// A mechanism FUNCTION/PROCEDURE called from VERBATIM code by its NMODL name, with the thread
+// arguments (`f(_threadargscomma_ x)`, NEURON's thread-safe form) or without (`f(x)`, the form of
+// mechanisms NEURON does not vectorize): the caller's instance when they are left out.
+template <class F, class... A>
+inline auto vcall(F f, nrn_ctx* c, nrn_mech* m, double* p, double** pp, int s, int i, A... a)
+    -> decltype(f(c, m, p, pp, s, i, a...)) {
+    return f(c, m, p, pp, s, i, a...);
+}
+template <class F, class... A>
+inline auto vcall(F f, nrn_ctx*, nrn_mech*, double*, double**, int, int, nrn_ctx* c, nrn_mech* m,
+                  double* p, double** pp, int s, int i, A... a)
+    -> decltype(f(c, m, p, pp, s, i, a...)) {
+    return f(c, m, p, pp, s, i, a...);
+}
+
 }  // namespace _nmodl_rt
 
 // ---------------------------------------------------------------- NEURON's names for VERBATIM
@@ -624,6 +657,7 @@ void runge(int n, double** s, double** d, double h, double* t, D&& deriv) {
 
 typedef nrn_vec IvocVect;
 struct Rand;
+static const _nmodl_rt::NrnThreadsTag nrn_threads{};
 
 // NEURON functions that VERBATIM code in model files calls directly.
 inline double hoc_Exp(double x) { return _nmodl_rt::hoc_exp_warn(x); }

@@ -38,8 +38,10 @@ def lower_tables(m: Model) -> None:
             raise NmodlError("TABLE ... WITH needs a positive integer", t.loc)
         for v in t.names:
             s = m.symbols.get(v)
-            if s is None or s.kind not in ("assigned", "parameter"):
-                raise NmodlError("TABLE variable %s must be an ASSIGNED or PARAMETER" % v, t.loc)
+            # (a LOCAL of the file too: nocmodl tabulates those as well)
+            if s is None or s.kind not in ("assigned", "parameter", "local"):
+                raise NmodlError("TABLE variable %s must be an ASSIGNED, a PARAMETER or a LOCAL "
+                                 "of the file" % v, t.loc)
             if s.size is not None:
                 raise NmodlError("TABLE variable %s cannot be an array" % v, t.loc)
         raw = N.Callable(c.kind, "_f_" + name, c.params, c.unit,

@@ -48,3 +48,31 @@ def test_verbatim_names_of_model_files(testlib):
     assert testlib.call("tverb2", "ioncai", inst=inst, ctx=ctx) == pytest.approx(0.25, rel=1e-15)
     assert testlib.call("tverb2", "newer", inst=inst, ctx=ctx) == 1.0
     assert testlib.call("tverb2", "vlast", np.array([1.0, 2.0, 5.0]), inst=inst, ctx=ctx) == 8.0
+
+
+def test_verbatim_of_older_files(testlib):
+    # NEURON 9.0.2: calls_tverb3(1.5) 29 (twice(x) and twice(_threadargscomma_ 10) alike, with a
+    # range variable named rand), handle_tverb3() 42, mainthread_tverb4() 1
+    ctx = Context(1)
+    ctx.set_api(testlib)
+    inst = Instances(testlib, "tverb3", ctx, [0])
+    assert testlib.call("tverb3", "calls", 1.5, inst=inst, ctx=ctx.ctx) == 29.0
+    assert testlib.call("tverb3", "handle", inst=inst, ctx=ctx.ctx) == 42.0
+    inst4 = Instances(testlib, "tverb4", ctx, [0])
+    assert testlib.call("tverb4", "mainthread", inst=inst4, ctx=ctx.ctx) == 1.0
+
+
+def test_table_of_a_file_local(testlib):
+    # NEURON 9.0.2 after finitialize: probe(12.3) 1.1308963111029495, probe(-150)
+    # 0.36787944117144233, probe(7) 1.0725081812542165; usetable 0: 1.1308844209474893
+    ctx = Context(1)
+    ctx.set_api(testlib)
+    inst = Instances(testlib, "ttabloc", ctx, [0])
+    inst.table_check()
+    probe = lambda x: testlib.call("ttabloc", "probe", x, inst=inst, ctx=ctx.ctx)  # noqa: E731
+    assert probe(12.3) == pytest.approx(1.1308963111029495, rel=1e-14)
+    assert probe(-150) == pytest.approx(0.36787944117144233, rel=1e-14)
+    assert probe(7) == pytest.approx(1.0725081812542165, rel=1e-14)
+    testlib.set_global("ttabloc", "usetable", 0.0)
+    assert probe(12.3) == pytest.approx(1.1308844209474893, rel=1e-14)
+    testlib.set_global("ttabloc", "usetable", 1.0)

@@ -37,6 +37,9 @@ def install(interp) -> None:
     try:
         import neuron_core
         from neuron_core import simulation
+        # the loops below run the engine directly: HOC variables it played (Vector.play(&x))
+        # take their values when it returns, as after simulation.run_until
+        from neuron_core.refs import push_external
     except ImportError:
         define(interp, "stdrun_fixed_step_in_engine_", lambda tstop, nstep: 0.0)
         define(interp, "stdrun_variable_step_in_engine_", lambda tstop: 0.0)
@@ -64,7 +67,10 @@ def install(interp) -> None:
             return 0.0
         nstep = int(nstep)
         if simulation.variable_step is not None:
-            simulation.variable_step.steps_until(tstop - neuron_core.model.dt / 2, nstep)
+            try:
+                simulation.variable_step.steps_until(tstop - neuron_core.model.dt / 2, nstep)
+            finally:
+                push_external()
             return 1.0
         if nstep <= 1:
             neuron_core.run_until(float(tstop))
@@ -82,7 +88,10 @@ def install(interp) -> None:
         delivers it, in the engine; 0 to let the HOC loop do it."""
         if not stdrun_own_loop() or simulation.variable_step is None:
             return 0.0
-        simulation.variable_step.run_until(float(tstop))
+        try:
+            simulation.variable_step.run_until(float(tstop))
+        finally:
+            push_external()
         return 1.0
 
     define(interp, "stdrun_fixed_step_in_engine_", fixed_step)

@@ -6,6 +6,7 @@ snippets (they are data, regenerated from the snippets, not hand-written)."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import os
 from typing import Optional, Tuple
@@ -28,6 +29,9 @@ def delete_all_sections() -> None:
 
 def run_hoc(code: str, filename: str = "case.hoc", cwd: Optional[str] = None
             ) -> Tuple[str, Optional[HocError]]:
+    # interpreters of earlier tests are reference cycles: free them (and what they held,
+    # FInitializeHandlers, records...) before this snippet runs
+    gc.collect()
     interp = Interpreter()
     interp.library_paths.append(LIB_DIR)
     buf = io.StringIO()

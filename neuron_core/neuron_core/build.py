@@ -329,6 +329,7 @@ def _wire_threads(model, b: Built, mechs: List[MechType]) -> None:
     give each thread a view of every mechanism's instances in its cells."""
     nth = max(1, min(model.nthread, len(b.cell_start) - 1))
     eng.nthread = nth
+    b.thread_unsafe = None
     if nth == 1:
         eng.thr_node = ffi.NULL
         eng.thr_mechs = ffi.NULL
@@ -359,6 +360,10 @@ def _wire_threads(model, b: Built, mechs: List[MechType]) -> None:
             v.p = src.p + lo
             v.pp = src.pp + lo
             v.globals = src.globals
+        if b.thread_unsafe is None and not mt.meta.get("thread_safe", True):
+            used = sum(1 for t in range(nth) if views[t * len(mechs) + k].n > 0)
+            if used > 1:
+                b.thread_unsafe = mt.name
     b.thr_views = views
     eng.thr_node = ffi.cast("int*", b.thr_node.ctypes.data)
     eng.thr_mechs = views

@@ -113,6 +113,15 @@ class Model:
             from .build import rebuild
             rebuild(self)
 
+    def ensure_runnable(self) -> None:
+        """ensure_built, then NEURON's refusal to simulate a mechanism that is not thread safe
+        (metadata thread_safe false: DISCRETE, LINEAR, VERBATIM without THREADSAFE...) whose
+        instances are in more than one thread."""
+        self.ensure_built()
+        name = getattr(self.built, "thread_unsafe", None)
+        if name:
+            raise NeuronError("%s is not thread safe" % name)
+
     # ------------------------------------------------------------ globals
 
     @property

@@ -24,7 +24,7 @@ variable_step = None
 
 
 def _prepare() -> None:
-    model.ensure_built()
+    model.ensure_runnable()
     recording.sync()
     eng.ctx.cj = (2.0 if eng.ctx.secondorder else 1.0) / eng.ctx.dt
 

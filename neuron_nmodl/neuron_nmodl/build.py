@@ -266,7 +266,10 @@ def build_library(mod_files: Sequence[str], out_dir: str,
             raise NmodlError("the mechanism %s is defined twice: in %s and in %s"
                              % (t.model.name, names[t.model.name], p))
         names[t.model.name] = p
-        progress("Thread Safe")   # generated code keeps no per-instance state in statics
+        for reason in t.model.thread_unsafe:   # nocmodl's notices (sema/threadsafe.py)
+            progress("Notice: " + reason)
+        if not t.model.thread_unsafe:
+            progress("Thread Safe")
         text = t.cpp.replace("@CPPFILE@", cpp_path)
         _write_if_changed(cpp_path, text)
         cpps.append(cpp_path)

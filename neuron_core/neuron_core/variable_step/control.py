@@ -61,7 +61,7 @@ class Controller:
 
     def sync(self) -> None:
         """Build the model and (re)make the equation map when the model or settings changed."""
-        model.ensure_built()
+        model.ensure_runnable()
         if self.version == model.version and not self.dirty:
             recording.sync()
             return

@@ -29,8 +29,13 @@ from .ions import has_ode_synonym
 #       it each time it has put the integrator's y into the state columns, before currents
 #   longitudinal_diffusion: the STATEs (and array sizes) with LONGITUDINAL_DIFFUSION; the
 #       engine calls nrn_mech_desc.ldifus for them (codegen/ldifus.py, nrn_mech_abi.h)
+#   thread_safe: NEURON would run the instances on several threads (nocmodl's vectorize;
+#       `threadsafe` only says the THREADSAFE keyword is present); thread_unsafe: why not,
+#       in nocmodl's words (sema/threadsafe.py).  The engine refuses, as NEURON does, a
+#       mechanism that is not thread safe with instances in more than one thread.
 EXTRA_KEYS = ("abi", "function_tables", "has_net_event", "has_destructor", "before_after",
-              "vext_in_v", "nothing", "ode_synonym", "longitudinal_diffusion")
+              "vext_in_v", "nothing", "ode_synonym", "longitudinal_diffusion", "thread_safe",
+              "thread_unsafe")
 
 
 def _columns(m: Model) -> List[dict]:
@@ -109,6 +114,8 @@ def metadata(m: Model, fns: List[dict], uses_instance: Dict[str, bool]) -> dict:
         "randoms": list(m.randoms),
         "ode_synonym": has_ode_synonym(m),
         "longitudinal_diffusion": [{"state": d.state, "size": d.size} for d in m.ldifus],
+        "thread_safe": not m.thread_unsafe,
+        "thread_unsafe": list(m.thread_unsafe),
     }
 
 

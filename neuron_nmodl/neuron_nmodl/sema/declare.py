@@ -15,6 +15,7 @@ from ..errors import NmodlError
 from ..units import UnitError, UnitTable
 from .model import (COLUMN, CONST, CTX, FILELOCAL, GLOBAL, SLOT, SPECIAL, IonUse, Model, Slot,
                     Symbol)
+from .threadsafe import unsafe_reasons
 
 CALLABLE_KIND = {"PROCEDURE": "procedure", "FUNCTION": "function", "DERIVATIVE": "derivative",
                  "KINETIC": "kinetic", "LINEAR": "linear", "NONLINEAR": "nonlinear",
@@ -34,6 +35,7 @@ def declare(program: N.Program) -> Model:
     m = Model(program, program.path)
     items = list(flatten(program.items))
     _neuron_block(m, items)
+    m.thread_unsafe = unsafe_reasons(program, m.global_names)
     units = UnitTable()
     for it in items:
         if isinstance(it, N.Title) and not m.title:

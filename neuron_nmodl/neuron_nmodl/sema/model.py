@@ -102,7 +102,8 @@ class Model:
     bbcorepointers: List[str] = field(default_factory=list)
     externals: List[str] = field(default_factory=list)
     randoms: List[str] = field(default_factory=list)
-    threadsafe: bool = False
+    threadsafe: bool = False      # the THREADSAFE keyword
+    thread_unsafe: List[str] = field(default_factory=list)   # sema/threadsafe.py
     symbols: Dict[str, Symbol] = field(default_factory=dict)
     columns: List[Symbol] = field(default_factory=list)     # in column order
     globals: List[Symbol] = field(default_factory=list)     # in GLOBAL-array order

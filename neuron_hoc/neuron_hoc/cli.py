@@ -91,7 +91,7 @@ def main(argv: Optional[List[str]] = None, interp=None) -> int:
                     status = 1
     except HocQuit as q:
         sys.stdout.flush()
-        return q.status
+        return q.status or status   # an earlier error still makes the exit status 1, as NEURON
     sys.stdout.flush()
     return status
 

@@ -50,3 +50,9 @@ def test_python_file(run):
     (run.path / "s.py").write_text("from neuron_hoc.top import get_h\nget_h()('print 99')\n")
     status, out, err = run(["s.py"])
     assert status == 0 and out == "99 \n"
+
+
+def test_quit_after_an_error_exits_with_1(run):
+    (run.path / "bad.hoc").write_text("y = undefined_thing + 1\n")
+    status, out, err = run(["bad.hoc", "-c", "quit()"])
+    assert status == 1 and "undefined_thing" in err

@@ -210,6 +210,8 @@ class Template:
 
     def construct(self, obj: HocObject, args) -> None:
         d = obj.__dict__
+        if not self.instances:
+            self.next_index = 0     # NEURON numbers from C[0] again once none is left
         k = self.next_index
         self.next_index += 1
         d["_hoc_index"] = k

@@ -193,7 +193,7 @@ def _mechanisms(model, b: Built, order: List) -> None:
                 idx = np.arange(len(rows))
             mt.reorder(rows[idx])
             for k, o in enumerate(owners[i] for i in idx):
-                o._row = k
+                o.__dict__["_row"] = k
             mt.node_arr = nodes[idx].astype(np.int32)
             mt.pnt_arr = np.array([owners[i]._pnt for i in idx], dtype=np.int32)
         mt.dirty = False

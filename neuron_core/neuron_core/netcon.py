@@ -36,7 +36,7 @@ class PreSyn:
         self.pp = weakref.ref(pp) if pp is not None else None
         self.rec = None          # (tvec, idvec) kept alive while recording
         self.gid = -1
-        self.netcons: "weakref.WeakSet" = weakref.WeakSet()
+        self.netcons: list = []  # weak references to the NetCons fed by this source
         if ref is not None:
             _var_presyns.add(self)
             self._resolve()
@@ -352,7 +352,11 @@ def attach_presyn(nc: NetCon, ps: PreSyn) -> None:
         detach_presyn(nc)
     nc._presyn = ps
     nc.c.presyn = ps.id
-    ps.netcons.add(nc)
+    refs = ps.netcons
+    refs.append(weakref.ref(nc))
+    n = len(refs)
+    if n >= 64 and n & (n - 1) == 0:   # now and then, forget NetCons that are gone
+        refs[:] = [r for r in refs if r() is not None]
     lib.nrn_presyn_add_netcon(ps.id, nc._id)
     check()
 
@@ -362,7 +366,7 @@ def detach_presyn(nc: NetCon) -> None:
     if ps is None:
         return
     lib.nrn_presyn_remove_netcon(ps.id, nc._id)
-    ps.netcons.discard(nc)
+    ps.netcons[:] = [r for r in ps.netcons if r() is not None and r() is not nc]
     nc._presyn = None
     nc.c.presyn = -1
 
@@ -378,9 +382,10 @@ def point_process_gone(pp: PointProcess) -> None:
     r = _by_pnt.pop(d.get("_pnt", -1), None)
     ps = r() if r is not None else None
     if ps is not None:
-        for nc in list(ps.netcons):
-            detach_presyn(nc)
-            nc._src = None
+        for nc in [r() for r in ps.netcons]:
+            if nc is not None:
+                detach_presyn(nc)
+                nc._src = None
         eng.presyns[ps.id].pnt = -1
         ps.pp = None
 

@@ -25,6 +25,7 @@ class PointProcess:
 
     _mt: MechType = None
     _counter = None
+    _scalar_cols: Dict[str, int] = {}
 
     def __init__(self, *args, sec=None, **kwargs):
         mt = type(self)._mt
@@ -88,9 +89,14 @@ class PointProcess:
             d["_pnt"] = model.new_pnt_id(self)
         if d["_row"] < 0:
             d["_row"] = mt.alloc(1, self)
+        if d["_sec"] is not s:     # (moving within a section keeps its place in the list)
+            pps = s._pps
+            pps.append(weakref.ref(self))
+            n = len(pps)
+            if n >= 64 and n & (n - 1) == 0:   # now and then, forget the ones that are gone
+                pps[:] = [r for r in pps if r() is not None and r()._sec is s]
         d["_sec"] = s
         d["_x"] = s._node_x(x)
-        s._pps.append(weakref.ref(self))
         model.structure_dirty = True
         return self
 
@@ -178,7 +184,14 @@ class PointProcess:
         return float(mt.data[var.col, self._row])
 
     def __setattr__(self, name: str, value) -> None:
-        mt = type(self)._mt
+        cls = type(self)
+        col = cls._scalar_cols.get(name)
+        if col is not None:   # the common case, a scalar variable of a located instance
+            row = self.__dict__["_row"]
+            if row >= 0:
+                cls._mt.data[col, row] = float(value)
+                return
+        mt = cls._mt
         if name.startswith("_ref_"):
             self._set_pointer(name[5:], value)
             return
@@ -238,12 +251,22 @@ class _PPArray:
 _classes: Dict[str, type] = {}
 
 
+def _scalar_columns(mt: MechType) -> Dict[str, int]:
+    """name -> column of the scalar variables Python may assign (NEURON's renames included)."""
+    cols = {name: v.col for name, v in mt.by_name.items() if v.kind != "hidden" and not v.is_array}
+    for py, nrn in _PY_RENAMES.items():
+        if nrn in cols:
+            cols[py] = cols[nrn]
+    return cols
+
+
 def point_process_class(mt: MechType) -> type:
     """The Python class of a point-process mechanism (made once)."""
     cls = _classes.get(mt.name)
     if cls is None:
         base = ArtificialCell if mt.kind == ARTIFICIAL else PointProcess
         cls = type(mt.name, (base,), {"_mt": mt, "_counter": itertools.count(),
+                                       "_scalar_cols": _scalar_columns(mt),
                                        "__doc__": mt.meta.get("title") or "%s (NMODL)" % mt.name,
                                        "__module__": "neuron_core.mechanisms"})
         _classes[mt.name] = cls

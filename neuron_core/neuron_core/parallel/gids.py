@@ -10,7 +10,6 @@ gid's spikes.  One table per process, shared by every ParallelContext, as in NEU
 from __future__ import annotations
 
 from typing import Dict, Iterable, List, Optional, Tuple
-import weakref
 
 import numpy as np
 
@@ -42,7 +41,7 @@ class InputPreSyn(PreSyn):
         self.pp = None
         self.rec = None
         self.gid = gid
-        self.netcons = weakref.WeakSet()
+        self.netcons: list = []
         c = eng.presyns[self.id]
         c.gid = gid
         c.output = 0

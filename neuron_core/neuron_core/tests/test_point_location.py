@@ -51,3 +51,17 @@ def test_no_location_means_unlocated():
     assert c.has_loc() == 0.0
     c.loc(0.5, sec=s)
     assert c.has_loc() == 1.0
+
+
+def test_relocation_lists_a_point_process_once():
+    s = h.Section(name="plr")
+    s.nseg = 5
+    c = h.IClamp(s(0.1))
+    c.loc(0.9)
+    c.loc(s(0.5))
+    d = s.psection()
+    assert len(d["point_processes"]["IClamp"]) == 1
+    t = h.Section(name="plr2")
+    c.loc(t(0.5))
+    assert len(s.psection()["point_processes"].get("IClamp", ())) == 0
+    assert len(t.psection()["point_processes"]["IClamp"]) == 1

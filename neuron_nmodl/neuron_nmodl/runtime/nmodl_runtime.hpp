@@ -337,7 +337,16 @@ inline int lu_solve(int n, double* a, double* b, int* perm, double* scale) {
             }
         }
         if (mx == 0.) {
-            return 2;
+            // a row of NaNs is not singular for scopmath's crout (its comparisons with NaN are
+            // false): the NaNs flow through the solution, as in NEURON
+            bool nan = false;
+            for (int j = 0; j < n; ++j) {
+                nan = nan || a[i * n + j] != a[i * n + j];
+            }
+            if (!nan) {
+                return 2;
+            }
+            mx = NAN;
         }
         scale[i] = mx;
     }

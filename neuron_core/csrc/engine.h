@@ -181,6 +181,12 @@ typedef struct nrn_engine {
     int* chain_lo;
     int* roots;
     int* root_lo;
+    /* chains solved four at a time (equal length, a parent no other chain of the level has):
+     * quad q is chains quad_start[4q .. 4q+3] of length quad_len[q]; level l (indexed as
+     * lev_off) has quads qlev_off[l] .. qlev_off[l+1]-1, and its other chains in lev_off */
+    int* quad_start;
+    int* quad_len;
+    int* qlev_off;
     /* point processes */
     int npnt;
     nrn_pnt* pnts;

@@ -7,7 +7,7 @@ compacted and ordered by node, pointer slots hold fresh addresses, and the callb
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Dict, List
 import weakref
 
@@ -301,6 +301,7 @@ def _wire_solver(b: Built) -> None:
         hs = [height[c] + 1 for c in b.children.get(id(s), ())]
         height[id(s)] = max(hs) if hs else 0
     starts, lens, lev_off, lev_lo, chain_lo, roots, root_lo = [], [], [0], [0], [0], [], [0]
+    qstarts, qlens, qlev_off = [], [], [0]
     for t in range(len(bounds) - 1):
         lo, hi = bounds[t], bounds[t + 1]
         secs = [s for s in b.sections if lo <= s._node0 < hi]
@@ -309,19 +310,45 @@ def _wire_solver(b: Built) -> None:
             by_h[height[id(s)]].append(s)
         for hgt in sorted(by_h):
             # chains of equal length side by side: lockstep groups then finish together
-            for s in sorted(by_h[hgt], key=lambda s: s._nseg):
+            level = sorted(by_h[hgt], key=lambda s: s._nseg)
+            rest = _quads(b, level, qstarts, qlens)
+            for s in rest:
                 starts.append(s._node0)
                 lens.append(s._nseg + 1)
             lev_off.append(len(starts))
+            qlev_off.append(len(qlens))
         lev_lo.append(len(lev_off) - 1)
         chain_lo.append(len(starts))
         roots.extend(s._rootnode for s in secs if s._parent is None)
         root_lo.append(len(roots))
     arrs = [np.array(x if x else [0], dtype=np.int32)
-            for x in (starts, lens, lev_off, lev_lo, chain_lo, roots, root_lo)]
+            for x in (starts, lens, lev_off, lev_lo, chain_lo, roots, root_lo, qstarts, qlens, qlev_off)]
     b.solver_arrays = arrs
     c = [ffi.cast("int*", a.ctypes.data) for a in arrs]
-    eng.chain_start, eng.chain_len, eng.lev_off, eng.lev_lo, eng.chain_lo, eng.roots, eng.root_lo = c
+    eng.chain_start, eng.chain_len, eng.lev_off, eng.lev_lo, eng.chain_lo, eng.roots, eng.root_lo = c[:7]
+    eng.quad_start, eng.quad_len, eng.qlev_off = c[7:] if qlens else (ffi.NULL,) * 3
+
+
+QUAD = 8   # chains solved together (csrc/core.c QL)
+
+
+def _quads(b: Built, level: List, qstarts: List[int], qlens: List[int]) -> List:
+    """Take quads out of one level's chains (in solve order): runs of four of equal length
+    whose head's parent node no other chain of the level has, so that solving them together
+    changes no order of operations on a shared node.  Returns the other chains, in order."""
+    heads = Counter(int(b.parent[s._node0]) for s in level)
+    by_len = defaultdict(list)
+    for s in level:
+        if heads[int(b.parent[s._node0])] == 1:
+            by_len[s._nseg + 1].append(s)
+    taken = set()
+    for length, chains in by_len.items():
+        for k in range(0, len(chains) - QUAD + 1, QUAD):
+            quad = chains[k:k + QUAD]
+            qstarts.extend(s._node0 for s in quad)
+            qlens.append(length)
+            taken.update(id(s) for s in quad)
+    return [s for s in level if id(s) not in taken]
 
 
 def _wire_threads(model, b: Built, mechs: List[MechType]) -> None:

@@ -330,12 +330,15 @@ def _wire_solver(b: Built) -> None:
 
 
 QUAD = 8   # chains solved together (csrc/core.c QL)
+group_chains = True   # False: every chain on the scalar path (tests compare the two)
 
 
 def _quads(b: Built, level: List, qstarts: List[int], qlens: List[int]) -> List:
     """Take quads out of one level's chains (in solve order): runs of four of equal length
     whose head's parent node no other chain of the level has, so that solving them together
     changes no order of operations on a shared node.  Returns the other chains, in order."""
+    if not group_chains:
+        return level
     heads = Counter(int(b.parent[s._node0]) for s in level)
     by_len = defaultdict(list)
     for s in level:

@@ -5,10 +5,10 @@ h.ref(x), HOC arrays and scalars), against the numbers NEURON 9.0.2 prints for t
 calls (data/pgetarg/calls.py, reference.json made by data/pgetarg/make_reference.py)."""
 import json
 import os
-import subprocess
-import sys
 
 import pytest
+
+from .fresh_process import run_with_library
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data", "pgetarg")
@@ -21,19 +21,7 @@ def mech_library():
 
 
 def run_in_fresh_process(body: str) -> dict:
-    code = """
-import json
-import neuron_core
-neuron_core.load_library_file(%r)
-from neuron import h, numpy_element_ref
-out = {}
-%s
-print("RESULT " + json.dumps(out))
-""" % (mech_library(), body)
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=DATA)
-    assert r.returncode == 0, r.stderr
-    line = [x for x in r.stdout.splitlines() if x.startswith("RESULT ")][-1]
-    return json.loads(line[len("RESULT "):])
+    return run_with_library(mech_library(), body, DATA)
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,11 @@ NEURON's numbers on 1, 2 and 4 threads (data/threads, reference.json made by
 data/threads/make_reference.py)."""
 import json
 import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
+
+from .fresh_process import run_with_library
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data", "threads")
@@ -20,19 +20,7 @@ REF = json.load(open(os.path.join(DATA, "reference.json")))
 def run_in_fresh_process(body: str) -> dict:
     from neuron_nmodl.build import compile_mod_files
     lib = compile_mod_files([os.path.join(DATA, "thrdisc.mod"), os.path.join(DATA, "thrlag.mod")])
-    code = """
-import json
-import neuron_core
-neuron_core.load_library_file(%r)
-from neuron import h
-out = {}
-%s
-print("RESULT " + json.dumps(out))
-""" % (lib, body)
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=DATA)
-    assert r.returncode == 0, r.stderr
-    line = [x for x in r.stdout.splitlines() if x.startswith("RESULT ")][-1]
-    return json.loads(line[len("RESULT "):])
+    return run_with_library(lib, body, DATA)
 
 
 @pytest.fixture(scope="module")

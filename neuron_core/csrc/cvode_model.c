@@ -272,7 +272,8 @@ void nrn_cvode_scatter(nrn_cvsys* s, double* y) {
     nrn_cvode_states_scatter(s, y);
 }
 
-/* mechanism states y -> their columns */
+/* mechanism states y -> their columns, then each mechanism's ode_synonym (the ion
+ * concentrations it writes follow its states at once, as NEURON's scatter_y) */
 void nrn_cvode_states_scatter(nrn_cvsys* s, const double* y) {
     nrn_engine* e = &nrn_eng;
     for (int j = 0; j < s->nmech; ++j) {
@@ -284,6 +285,11 @@ void nrn_cvode_states_scatter(nrn_cvsys* s, const double* y) {
             double* col = m->p + (size_t)cm->scol[c] * st + cm->row0;
             for (int i = 0; i < cm->ninst; ++i) col[i] = yy[i * ns + c];
         }
+    }
+    for (int j = 0; j < s->nmech; ++j) {
+        nrn_mech_entry* me = &e->mechs[s->mechs[j].k];
+        nrn_mech* v = &s->views[s->mechs[j].k];
+        if (me->desc->ode_synonym && v->n) me->desc->ode_synonym(&e->ctx, v);
     }
 }
 

@@ -36,6 +36,12 @@ def accessor(m: Model) -> str:
     return "_nmodl_desc_" + re.sub(r"\W", "_", m.name)
 
 
+
+def _verbatim_returns(body: N.Node) -> bool:
+    """Whether VERBATIM code in the block returns (from NEURON's per-instance function)."""
+    return any(isinstance(n, N.Verbatim) and re.search(r"\breturn\b", n.text)
+               for n in body.walk())
+
 class MechanismGenerator:
     def __init__(self, m: Model):
         self.m = m
@@ -478,7 +484,16 @@ class MechanismGenerator:
                 for k in range(depth * dim):
                     em.w("%s = %s;" % (em.name_ref(hist.name, N.Num(float(k), str(k)), st.node), value))
             if m.initial is not None:
-                em.block(m.initial.body)
+                if _verbatim_returns(m.initial.body):
+                    # NEURON's INITIAL is a function per instance: a VERBATIM `return` ends
+                    # this instance's block only
+                    em.w("[&]() {")
+                    em.ind += 1
+                    em.block(m.initial.body, braces=False)
+                    em.ind -= 1
+                    em.w("}();")
+                else:
+                    em.block(m.initial.body)
             for line in I.copy_out(m):
                 em.w(line)
             for line in I.wrote_conc(m):

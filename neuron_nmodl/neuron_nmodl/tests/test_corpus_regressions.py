@@ -87,3 +87,11 @@ def test_derivimplicit_goes_on_with_nan_as_neuron(testlib):
     cell.fadvance()
     assert testlib.errors == [] or not any("tnan" in e for e in testlib.errors)
     assert np.isnan(inst["x"][0]) and np.isnan(inst["z"][0])
+
+
+def test_verbatim_return_in_initial_ends_one_instance_only(testlib):
+    # NEURON 9.0.2 with nseg = 3: x is [3.0, 3.0, 3.0] after finitialize
+    cell = Cell(testlib, 3)
+    inst = cell.insert("tinitret")
+    cell.finitialize(-65)
+    assert list(inst["x"][:3]) == [3.0, 3.0, 3.0]

@@ -85,8 +85,12 @@ def load_mechanisms(path: str, warn_if_already_loaded: bool = True) -> bool:
 def _load_plugin_mechanisms() -> None:
     pm = _plugins.get_plugin_manager()
     packages: List[tuple] = []
-    pm.hook.neuron_register_mechanisms(register=lambda pkg, files: packages.append((pkg, list(files))))
-    for pkg, files in packages:
+
+    def register(package: str, mod_files: List[str], builtin: bool = False) -> None:
+        packages.append((package, list(mod_files), builtin))
+
+    pm.hook.neuron_register_mechanisms(register=register)
+    for pkg, files, builtin in packages:
         if not files:
             continue
         try:
@@ -100,7 +104,7 @@ def _load_plugin_mechanisms() -> None:
             warnings.warn("mechanisms of %s need the NMODL compiler (neuron-nmodl), which is not installed"
                           % pkg, _plugins.PluginLoadWarning)
             continue
-        _core.load_library_file(lib)
+        _core.load_library_file(lib, package=pkg, builtin=builtin)
 
 
 def _autoload_user_mechanisms() -> None:

@@ -14,11 +14,14 @@ hookspec = pluggy.HookspecMarker("neuron")
 
 
 @hookspec
-def neuron_register_mechanisms(register: Callable[[str, List[str]], None]) -> None:
+def neuron_register_mechanisms(register: Callable[..., None]) -> None:
     """Fires once during ``import neuron``.
 
     Call ``register(package_name, mod_files)`` with the .mod files a package ships; they are
-    compiled once (cached by content and compiler) and loaded before user code runs.
+    compiled once (cached by content and compiler) and loaded before user code runs.  A
+    model's own .mod file defining a mechanism of the same name replaces the package's (as
+    long as it has not been used yet); ``register(..., builtin=True)`` marks mechanisms that
+    NEURON builds in, which a model file cannot define again.
     """
 
 

@@ -357,10 +357,12 @@ def _mechanism_name(name: str):
     from .pointprocess import point_process_class
     mt = registry.types.get(name)
     if mt is not None:
+        mt.handed_out = True
         return point_process_class(mt) if mt.is_point else mt
     g = registry.find_global(name)
     if g is not None:
         mt, index, size = g
+        mt.handed_out = True
         arr = mt.globals
         return Variable(lambda: float(arr[index]), lambda v: _set_global(mt, index, v),
                         lambda: Ref(lambda: (arr, index), name, keep=arr), size)
@@ -373,6 +375,7 @@ def _mechanism_name(name: str):
         for fname in mt.functions:
             if name == "%s_%s" % (fname, suffix):
                 from .mechfunc import global_function
+                mt.handed_out = True
                 return global_function(mt, fname)
     for mt in registry.order:
         if not mt.is_point and name == "setdata_%s" % mt.suffix:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import platform
-from typing import List
+from typing import List, Optional
 
 from .errors import NeuronError
 from .mechanisms import registry
@@ -28,7 +28,8 @@ def find_library(path: str):
     return None
 
 
-def load_library_file(path: str) -> list:
+def load_library_file(path: str, package: Optional[str] = None, builtin: bool = False) -> list:
+    """Register the mechanisms of one library (`package`/`builtin`: see Registry.load_library)."""
     if not os.path.exists(path):
         raise NeuronError("mechanism library not found: %s" % path)
-    return registry.load_library(path)
+    return registry.load_library(path, package, builtin)

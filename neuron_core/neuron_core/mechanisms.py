@@ -31,6 +31,7 @@ class Registry:
         self.order: List[MechType] = []
         self.libraries: Dict[str, object] = {}   # realpath -> descriptor array
         self.library_files: Dict[str, str] = {}  # mechanism name -> file it came from
+        self.yielding: Dict[str, str] = {}       # name -> package whose mechanism a model file replaces
         self._ion_desc = lib.nrn_ion_descriptor()
         self.version = 0                         # bumps when a type is added
 
@@ -72,8 +73,15 @@ class Registry:
 
     # ---------------------------------------------------------- libraries
 
-    def load_library(self, path: str) -> List[MechType]:
-        """Open a compiled mechanism library and register its mechanisms."""
+    def load_library(self, path: str, package: Optional[str] = None,
+                     builtin: bool = False) -> List[MechType]:
+        """Open a compiled mechanism library and register its mechanisms.
+
+        `package` names the plugin package the library was built for.  A plugin's mechanism
+        that NEURON does not build in (`builtin` False: VecStim, third-party plugins) gives
+        way to a model's own file of the same name, as long as it has not been used; a
+        name NEURON builds in (hh, pas, ExpSyn...) cannot be defined again, as in NEURON.
+        """
         real = os.path.realpath(path)
         if real in self.libraries:
             return []
@@ -85,7 +93,6 @@ class Registry:
         if descs == ffi.NULL:
             raise NeuronError("cannot load mechanism library %s: %s"
                               % (path, ffi.string(err).decode(errors="replace")))
-        new = []
         # validate all before registering any, so a clash leaves the process unchanged
         metas = []
         for k in range(count[0]):
@@ -94,21 +101,46 @@ class Registry:
                 raise NeuronError("%s was built for mechanism ABI %d, the engine has %d; rebuild it "
                                   "with nrnivmodl" % (path, d.abi_version, lib.NRN_MECH_ABI_VERSION))
             meta = parse_metadata(d)
-            name = meta["name"]
-            if name in self.types:
-                raise NeuronError("The mechanism %s from %s is already defined (from %s)"
-                                  % (name, meta.get("file", path), self.library_files.get(name, "built in")))
+            if meta["name"] in self.types:
+                self._check_replaceable(meta["name"], meta.get("file", path))
             metas.append((d, meta))
         self.libraries[real] = descs
+        new = []
         for d, meta in metas:
             kind = {"density": DENSITY, "point": POINT, "artificial": ARTIFICIAL}[meta["kind"]]
             for ion in meta.get("ions", []):
                 self.ion(ion["name"], ion.get("valence"))
             mt = MechType(meta["name"], kind, meta, desc=d, library=real)
             self.library_files[mt.name] = meta.get("file", path)
-            self._add(mt)
+            old = self.types.get(mt.name)
+            if old is None:
+                self._add(mt)
+            else:
+                self._replace(old, mt)
+            if package is not None and not builtin:
+                self.yielding[mt.name] = package
             new.append(mt)
         return new
+
+    def _check_replaceable(self, name: str, new_file: str) -> None:
+        old = self.types[name]
+        where = self.library_files.get(name, "built in")
+        package = self.yielding.get(name)
+        if package is None:
+            raise NeuronError("The user defined name, %s, already exists (%s: %s is already defined "
+                              "from %s)" % (name, new_file, name, where))
+        if old.nrows or old.handed_out:
+            raise NeuronError("%s from %s would replace the %s of package %s, which is already in "
+                              "use: load the model's mechanisms before using %s"
+                              % (name, new_file, name, package, name))
+
+    def _replace(self, old: MechType, mt: MechType) -> None:
+        """A model file's mechanism takes the unused plugin mechanism's place and type number."""
+        mt.type_index = old.type_index
+        self.types[mt.name] = mt
+        self.order[old.type_index] = mt
+        del self.yielding[mt.name]
+        self.version += 1
 
     def _add(self, mt: MechType) -> None:
         mt.type_index = len(self.order)

@@ -88,6 +88,7 @@ class MechType:
         self.alive = np.zeros(cap, dtype=bool)
         self.nrows = 0                    # rows handed out (alive or dead)
         self.nalive = 0
+        self.handed_out = False           # a class, global or function of it was given to user code
         self.dirty = True                 # rows changed since the last rebuild
         self.defaults = np.array([0.0] * max(self.ncol, 1))
         for v in self.vars:

@@ -263,6 +263,9 @@ def _scalar_columns(mt: MechType) -> Dict[str, int]:
 def point_process_class(mt: MechType) -> type:
     """The Python class of a point-process mechanism (made once)."""
     cls = _classes.get(mt.name)
+    if cls is not None and cls._mt is not mt:
+        cls = None      # a model file's mechanism replaced a plugin's of this name
+    mt.handed_out = True
     if cls is None:
         base = ArtificialCell if mt.kind == ARTIFICIAL else PointProcess
         cls = type(mt.name, (base,), {"_mt": mt, "_counter": itertools.count(),

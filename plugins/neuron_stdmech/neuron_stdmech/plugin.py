@@ -1,5 +1,5 @@
 """Registers the standard mechanisms' .mod files with `neuron`."""
-from typing import Callable, List
+from typing import Callable
 
 import pluggy
 
@@ -9,5 +9,6 @@ hookimpl = pluggy.HookimplMarker("neuron")
 
 
 @hookimpl
-def neuron_register_mechanisms(register: Callable[[str, List[str]], None]) -> None:
-    register("neuron_stdmech", mod_files())
+def neuron_register_mechanisms(register: Callable[..., None]) -> None:
+    """NEURON builds these in: a model file cannot define hh, pas, ExpSyn... again."""
+    register("neuron_stdmech", mod_files(), builtin=True)

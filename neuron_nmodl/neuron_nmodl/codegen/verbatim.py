@@ -61,9 +61,23 @@ def _array_macro(name: str, base: str) -> str:
     return "#define %s %s" % (name, base)
 
 
+def _point_process_macros(model) -> List[tuple]:
+    """NEURON 9's names for the running point process inside a function's VERBATIM code:
+    `_ppvar[1].get<Point_process*>()`, `_pnt`, `_tqitem`, and net_send/artcell_net_send with
+    NEURON's C arguments (tqitem, weights, pnt, absolute time, flag)."""
+    if model.kind not in ("point", "artificial"):
+        return []
+    send = "_nmodl_rt::verbatim_net_send(_ctx, _m, _i, __VA_ARGS__)"
+    return [("_ppvar", "(_nmodl_rt::PpvarView{_nmodl_rt::pnt_handle(_m, _i)})", False),
+            ("_pnt", "(_nmodl_rt::pnt_handle(_m, _i))", False),
+            ("_tqitem", "((void**) nullptr)", False),
+            ("net_send(...)", send, False),
+            ("artcell_net_send(...)", send, False)]
+
+
 def verbatim_lines(emitter, text: str, loc) -> List[str]:
     lines: List[str] = []
-    macros = _macros(emitter.m)
+    macros = _macros(emitter.m) + _point_process_macros(emitter.m)
     for name, value, _ in macros:
         lines.append("#define %s %s" % (name, value))
     if loc is not None:

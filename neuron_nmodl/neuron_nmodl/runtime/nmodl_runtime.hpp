@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <type_traits>
 #include <vector>
 // The C headers too, before any mechanism macro: VERBATIM code includes them after the
 // generated code has defined its variable names (a variable named rand, time, ...), which
@@ -645,6 +646,58 @@ inline auto vcall(F f, nrn_ctx*, nrn_mech*, double*, double**, int, int, nrn_ctx
 
 }  // namespace _nmodl_rt
 
+// A point process as VERBATIM code of NEURON 9 names it (`_ppvar[1].get<Point_process*>()`,
+// `_pnt`): an opaque handle holding the engine's stable point-process id plus one, so it stays
+// valid across model rebuilds.
+struct Point_process;
+
+namespace _nmodl_rt {
+
+inline Point_process* pnt_handle(nrn_mech* m, int i) {
+    if (!m || !m->pnt) {
+        return nullptr;
+    }
+    return reinterpret_cast<Point_process*>(static_cast<uintptr_t>(m->pnt[i]) + 1);
+}
+
+struct PpvarEntry {
+    Point_process* pnt;
+    template <class T>
+    T get() const {
+        static_assert(std::is_same<T, Point_process*>::value,
+                      "VERBATIM code: _ppvar[1].get<Point_process*>() is the only _ppvar entry "
+                      "this implementation provides");
+        return pnt;
+    }
+};
+
+// `_ppvar` in VERBATIM code of a point process: entry 1 is the point process (NEURON's layout).
+struct PpvarView {
+    Point_process* pnt;
+    PpvarEntry operator[](int k) const {
+        if (k != 1) {
+            error("VERBATIM code: only _ppvar[1] (the point process) is provided, not _ppvar entry",
+                  nullptr);
+            return PpvarEntry{nullptr};
+        }
+        return PpvarEntry{pnt};
+    }
+};
+
+// NEURON's net_send/artcell_net_send(tqitem, weights, pnt, td, flag) from VERBATIM code: a
+// self-event at the absolute time td for the point process whose code is running.
+inline void verbatim_net_send(nrn_ctx* c, nrn_mech* m, int i, void**, double* w, Point_process* pnt,
+                              double td, double flag) {
+    if (pnt != pnt_handle(m, i)) {
+        error("net_send from VERBATIM code: the target must be the point process whose code runs",
+              nullptr);
+        return;
+    }
+    c->api->net_send(c, m, i, w, td - c->t, flag);
+}
+
+}  // namespace _nmodl_rt
+
 // ---------------------------------------------------------------- NEURON's names for VERBATIM
 
 #define NRN_VERSION_MAJOR 9
@@ -698,6 +751,7 @@ inline void vector_resize(void* v, int n) { _nmodl_rt::g_api->vector_resize((nrn
 inline void vector_resize(IvocVect* v, int n) { _nmodl_rt::g_api->vector_resize(v, n); }
 inline void* hoc_Emalloc(size_t n) { return malloc(n); }
 inline void* hoc_Ecalloc(size_t n, size_t size) { return calloc(n, size); }
+inline void* hoc_Erealloc(void* p, size_t n) { return realloc(p, n); }
 // NEURON's checked allocators: out of memory is a hoc error.
 inline void* emalloc(size_t n) {
     void* p = malloc(n);

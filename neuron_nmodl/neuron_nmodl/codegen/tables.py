@@ -14,6 +14,20 @@ def _usetable(m: Model) -> str:
     return "_globals[%d]" % m.symbols["usetable"].gindex
 
 
+def _elements(em, look: N.TableLookup) -> List[tuple]:
+    """(table name, C lvalue) of each tabulated value: an array variable gives one table per
+    element, as nocmodl's `_t_<name>[size][WITH+1]`."""
+    out = []
+    for v in look.names:
+        size = em.m.symbols[v].size
+        if size is None:
+            out.append(("_tab_%s_%s" % (look.func, v), em.name_ref(v, None, look)))
+        else:
+            out += [("_tab_%s_%s[%d]" % (look.func, v, k), em.name_ref(v, N.Num(float(k)), look))
+                    for k in range(size)]
+    return out
+
+
 def table_decls(m: Model, look: N.TableLookup) -> List[str]:
     f = look.func
     n1 = look.n + 1
@@ -22,7 +36,9 @@ def table_decls(m: Model, look: N.TableLookup) -> List[str]:
     if look.is_function:
         out.append("static double _tab_%s[%d];" % (f, n1))
     for v in look.names:
-        out.append("static double _tab_%s_%s[%d];" % (f, v, n1))
+        size = m.symbols[v].size
+        out.append("static double _tab_%s_%s%s[%d];"
+                   % (f, v, "" if size is None else "[%d]" % size, n1))
     for d in look.depend:
         out.append("static double _tab_sav_%s_%s;" % (f, d))
     return out
@@ -49,8 +65,8 @@ def check_function(em, look: N.TableLookup) -> List[str]:
         out.append("            _tab_%s[_j] = %s(%s, _x);" % (f, fun("_f_" + f), ARGS))
     else:
         out.append("            %s(%s, _x);" % (fun("_f_" + f), ARGS))
-        for v in look.names:
-            out.append("            _tab_%s_%s[_j] = %s;" % (f, v, em.name_ref(v, None, look)))
+        for t, ref in _elements(em, look):
+            out.append("            %s[_j] = %s;" % (t, ref))
     out.append("        }")
     for d in look.depend:
         out.append("        _tab_sav_%s_%s = %s;" % (f, d, em.name_ref(d, None, look)))
@@ -78,8 +94,7 @@ def emit_lookup(em, look: N.TableLookup) -> None:
     em.w("_it = _it < 0 ? 0 : _it;")
     em.w("_it = _it > %d ? %d : _it;" % (n - 1, n - 1))
     em.w("const double _theta = _xi - (double) _it;")
-    tables = [("_tab_%s" % f, None)] if look.is_function else \
-        [("_tab_%s_%s" % (f, v), em.name_ref(v, None, look)) for v in look.names]
+    tables = [("_tab_%s" % f, None)] if look.is_function else _elements(em, look)
     for t, ref in tables:
         em.w("{")
         em.w("    const double _a = %s[_it], _b = %s[_it + 1], _e0 = %s[0], _en = %s[%d];"

@@ -42,8 +42,6 @@ def lower_tables(m: Model) -> None:
             if s is None or s.kind not in ("assigned", "parameter", "local"):
                 raise NmodlError("TABLE variable %s must be an ASSIGNED, a PARAMETER or a LOCAL "
                                  "of the file" % v, t.loc)
-            if s.size is not None:
-                raise NmodlError("TABLE variable %s cannot be an array" % v, t.loc)
         raw = N.Callable(c.kind, "_f_" + name, c.params, c.unit,
                          N.Block([s for s in c.body.stmts if not isinstance(s, N.Table)],
                                  loc=c.body.loc), loc=c.loc)

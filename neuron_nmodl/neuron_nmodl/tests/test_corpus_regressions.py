@@ -95,3 +95,33 @@ def test_verbatim_return_in_initial_ends_one_instance_only(testlib):
     inst = cell.insert("tinitret")
     cell.finitialize(-65)
     assert list(inst["x"][:3]) == [3.0, 3.0, 3.0]
+
+
+def test_table_of_array_variables(testlib):
+    # NEURON 9.0.2, probe(v, j) after finitialize: j = 0..2 inf[j], 3..4 tau[j-3], 5 s
+    ctx = Context(1)
+    ctx.set_api(testlib)
+    inst = Instances(testlib, "ttabarr", ctx, [0])
+    inst.table_check()
+    probe = lambda v: [testlib.call("ttabarr", "probe", v, j, inst=inst, ctx=ctx.ctx)  # noqa: E731
+                       for j in range(6)]
+    assert probe(-37.3) == pytest.approx([0.02410226118829454, 0.06277931887315226,
+                                          0.15334312698560656, 0.2894124244471171,
+                                          2.765623540975727, 1397.4999999999995], rel=1e-14)
+    assert probe(-150) == pytest.approx([4.5397868702434395e-05, 0.00012339457598623172,
+                                         0.0003353501304664781, 0.035673993347252395,
+                                         1.0110128832803071, 10000.0], rel=1e-14)
+    assert probe(99.99) == pytest.approx([0.99995454323458, 0.9999832769096135,
+                                          0.999993847853765, 28.023018161121517,
+                                          2.9886975285570534, 9998.050000000005], rel=1e-14)
+    testlib.set_global("ttabarr", "k", 0.2)
+    inst.table_check()
+    assert probe(-37.3)[:4] == pytest.approx([0.0006462287049909289, 0.004751546151165822,
+                                              0.03388362809844821, 0.08432725020926746],
+                                             rel=1e-14)
+    testlib.set_global("ttabarr", "usetable", 0.0)
+    assert probe(-37.3) == pytest.approx([0.0005753249821107133, 0.004235539640843424,
+                                          0.030472033264644177, 0.08318679425356536,
+                                          2.816090652501703, 1391.2899999999997], rel=1e-14)
+    testlib.set_global("ttabarr", "usetable", 1.0)
+    testlib.set_global("ttabarr", "k", 0.1)

@@ -33,6 +33,7 @@ CASES = {
     "cvode_hh_cable": ("own", "python", ["cvode_models.py", "--model", "hh_cable"], "steps"),
     "cvode_ringtest": ("own", "python", ["cvode_models.py", "--model", "ringtest"], "steps"),
     "cvode_synapse_heavy": ("own", "python", ["cvode_models.py", "--model", "synapse_heavy"], "steps"),
+    "intfire_network": ("own", "python", ["intfire_network.py"], None),
     "ringtest": ("shared", "python", ["ringtest.py"], "ns_per_comp_step"),
     "synapse_heavy": ("shared", "python", ["synapse_heavy.py"], None),
     "rxd_diffusion": ("shared", "python", ["rxd_diffusion.py"], "ns_per_node_step"),

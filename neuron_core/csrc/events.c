@@ -305,6 +305,9 @@ int nrn_watch_reserve(int n) {
 
 /* ------------------------------------------------ mechanism event API */
 
+/* the NetCon whose event (or self event caused by it) is being delivered, or -1 */
+static int delivering_nc = -1;
+
 static int pnt_of(nrn_mech* m, int i) { return m->pnt ? m->pnt[i] : -1; }
 
 void nrn_events_net_send(nrn_ctx* ctx, nrn_mech* m, int i, double* w, double delay, double flag) {
@@ -320,8 +323,12 @@ void nrn_events_net_send(nrn_ctx* ctx, nrn_mech* m, int i, double* w, double del
     }
     int ncid = -1;
     if (w && w != dummy_weights) {
-        /* find the NetCon owning w (self events keep the weight vector of their cause) */
-        for (int k = 0; k < e->nnetcon; ++k) {
+        /* the NetCon owning w (self events keep the weight vector of their cause): usually
+         * the one whose event is being delivered, else searched for */
+        if (delivering_nc >= 0 && delivering_nc < e->nnetcon && e->netcons[delivering_nc].w == w) {
+            ncid = delivering_nc;
+        }
+        for (int k = 0; ncid < 0 && k < e->nnetcon; ++k) {
             if (e->netcons[k].in_use && e->netcons[k].w == w) {
                 ncid = k;
                 break;
@@ -532,7 +539,9 @@ static void deliver(const nrn_event* ev) {
     case NRN_EV_NETCON: {
         nrn_netcon* nc = &e->netcons[ev->target];
         if (nc->in_use && nc->gen == ev->gen && nc->target >= 0) {
+            delivering_nc = ev->target;
             deliver_to_pnt(nc->target, nc->w, 0., ev->t);
+            delivering_nc = -1;
         }
         break;
     }
@@ -543,7 +552,9 @@ static void deliver(const nrn_event* ev) {
         }
         const nrn_netcon* owner = ev->netcon >= 0 ? &e->netcons[ev->netcon] : NULL;
         double* w = (owner && owner->in_use && owner->gen == ev->gen) ? owner->w : NULL;
+        delivering_nc = w ? ev->netcon : -1;
         deliver_to_pnt(ev->target, w, ev->flag, ev->t);
+        delivering_nc = -1;
         break;
     }
     case NRN_EV_WATCH:

@@ -21,7 +21,39 @@ from .refs import Ref
 _by_pnt: Dict[int, "weakref.ref"] = {}      # pnt id -> PreSyn (point-process sources)
 _by_ref: Dict[int, "weakref.ref"] = {}      # address -> PreSyn (variable sources), per build
 _var_presyns: "weakref.WeakSet" = weakref.WeakSet()
-_netcons: "weakref.WeakValueDictionary" = weakref.WeakValueDictionary()
+
+
+class _NetConTable:
+    """Engine NetCon id -> live NetCon, without keeping it alive.  Plain weak references
+    (cheaper to make than a WeakValueDictionary's); each NetCon removes its entry when freed."""
+
+    def __init__(self):
+        self._refs: Dict[int, "weakref.ref"] = {}
+
+    def __setitem__(self, k: int, nc: "NetCon") -> None:
+        self._refs[k] = weakref.ref(nc)
+
+    def pop(self, k: int) -> None:
+        self._refs.pop(k, None)
+
+    def get(self, k: int) -> Optional["NetCon"]:
+        r = self._refs.get(k)
+        return r() if r is not None else None
+
+    def __getitem__(self, k: int) -> "NetCon":
+        nc = self.get(k)
+        if nc is None:
+            raise KeyError(k)
+        return nc
+
+    def keys(self) -> list:
+        return [k for k, r in self._refs.items() if r() is not None]
+
+    def values(self) -> list:
+        return [nc for nc in (r() for r in list(self._refs.values())) if nc is not None]
+
+
+_netcons = _NetConTable()
 _creation = itertools.count()
 
 
@@ -112,10 +144,15 @@ class NetCon:
     """NEURON's NetCon(source, target [, threshold, delay, weight], sec=...)."""
 
     def __init__(self, source, target, threshold=None, delay=None, weight=None, sec=None):
-        if target is not None and not isinstance(target, PointProcess):
-            raise TypeError("NetCon target must be a point process or None")
-        if target is not None and target._mt.desc is not None and target._mt.desc.net_receive == _null():
-            raise NeuronError("%s has no NET_RECEIVE block and cannot be a NetCon target" % target.hname())
+        if target is not None:
+            if not isinstance(target, PointProcess):
+                raise TypeError("NetCon target must be a point process or None")
+            wcnt = _weight_count(target._mt)
+            if wcnt == 0:
+                raise NeuronError("%s has no NET_RECEIVE block and cannot be a NetCon target"
+                                  % target.hname())
+        else:
+            wcnt = 1
         self._id = lib.nrn_netcon_new()
         if self._id < 0:
             raise MemoryError("cannot allocate a NetCon")
@@ -123,11 +160,10 @@ class NetCon:
         self._target = target
         self._presyn = None
         ps = _presyn_for(source)
-        nr = target._mt.meta.get("net_receive") if target is not None else None
-        wcnt = max(1, int(nr["nargs"])) if nr else 1
         self._w = np.zeros(wcnt)
-        c = self.c
-        c.w = lib_cast_double(self._w.ctypes.data)
+        self._wbuf = ffi.from_buffer("double[]", self._w)   # keeps the engine's view valid
+        c = eng.netcons[self._id]
+        c.w = self._wbuf
         c.wcnt = wcnt
         c.target = target._pnt if target is not None else -1
         if ps is not None:
@@ -171,6 +207,7 @@ class NetCon:
 
     def __del__(self):
         try:
+            _netcons.pop(self._id)
             lib.nrn_netcon_free(self._id)
         except Exception:
             pass
@@ -282,7 +319,7 @@ class NetCon:
     def setpost(self, target) -> None:
         if target is not None and not isinstance(target, PointProcess):
             raise TypeError("NetCon target must be a point process or None")
-        if target is not None and target._mt.desc is not None and target._mt.desc.net_receive == _null():
+        if target is not None and _weight_count(target._mt) == 0:
             raise NeuronError("%s has no NET_RECEIVE block and cannot be a NetCon target" % target.hname())
         self._target = target
         self.c.target = target._pnt if target is not None else -1
@@ -296,13 +333,13 @@ class NetCon:
             raise NeuronError("NetCon.record needs a source")
         c = ps.c
         if tvec is None:
-            c.rec_t = c.rec_id = _null()
+            c.rec_t = c.rec_id = ffi.NULL
             ps.rec = None
             return
         if callable(tvec) and not hasattr(tvec, "_cv"):
             raise NeuronError("NetCon.record(callable) is not supported; record into a Vector")
         c.rec_t = tvec._cv
-        c.rec_id = idvec._cv if idvec is not None else _null()
+        c.rec_id = idvec._cv if idvec is not None else ffi.NULL
         c.rec_idval = float(rec_id) if rec_id is not None else float(self._id)
         ps.rec = (tvec, idvec)
 
@@ -383,9 +420,12 @@ def point_process_gone(pp: PointProcess) -> None:
     ps = r() if r is not None else None
     if ps is not None:
         for nc in [r() for r in ps.netcons]:
-            if nc is not None:
-                detach_presyn(nc)
+            if nc is not None and nc._presyn is ps:
+                lib.nrn_presyn_remove_netcon(ps.id, nc._id)
+                nc._presyn = None
+                nc.c.presyn = -1
                 nc._src = None
+        ps.netcons.clear()
         eng.presyns[ps.id].pnt = -1
         ps.pp = None
 
@@ -398,5 +438,15 @@ def _ref_section(ref) -> Optional[object]:
     return owner
 
 
-def _null():
-    return ffi.NULL
+def _weight_count(mt) -> int:
+    """Length of the weight vector of a NetCon onto `mt` (NET_RECEIVE's arguments, at least
+    one), 0 when mt has no NET_RECEIVE; computed once per mechanism type."""
+    n = mt.__dict__.get("_netcon_wcnt")
+    if n is None:
+        if mt.desc is not None and mt.desc.net_receive == ffi.NULL:
+            n = 0
+        else:
+            nr = mt.meta.get("net_receive")
+            n = max(1, int(nr["nargs"])) if nr else 1
+        mt._netcon_wcnt = n
+    return n

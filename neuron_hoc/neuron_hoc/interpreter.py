@@ -199,7 +199,7 @@ class Interpreter(FileRunner):
                                          lexer.source_line(item.line))
                 template_items = [item]
                 continue
-            self.run_item(item, lexer, toplevel_print)
+            self.run_item(item, lexer, toplevel_print and not parser.joined)
         if template_items is not None:
             raise HocSyntaxError("missing endtemplate", filename, lexer.line,
                                  lexer.source_line(lexer.line), incomplete=True)

@@ -1,6 +1,7 @@
 """Statements: recursive descent over the token stream.
 
-HOC's layout rules (checked against nrniv 9.0.2): a top-level statement ends at a newline;
+HOC's layout rules (checked against nrniv 9.0.2): a top-level statement ends at a newline,
+except that another statement may follow an object's method call (`v.fill(1) v.printf()`);
 inside braces statements may follow each other on one line; the body of `if`, `while`, `for`
 and `proc` must start on the header's line, and `else` must follow on the line where the
 `if` body ends.  `items()` yields one top-level item at a time so the interpreter can run
@@ -30,15 +31,21 @@ class Parser(ExprParser):
     # ------------------------------------------------------------------ top level
 
     def items(self) -> Iterator[object]:
+        """Top-level items one at a time; `self.joined` says whether the one just yielded shares
+        its line with another statement (HOC prints the value of neither)."""
+        self.joined = False
         while True:
             while self.peek().kind == "NL":
                 self.next()
             if self.peek().kind == "EOF":
                 return
             item = self.top_item()
-            if self.peek().kind not in ("NL", "EOF"):
+            follows = self.peek().kind not in ("NL", "EOF")
+            if follows and not _ends_with_method_call(item):
                 raise self.fail()
+            self.joined = follows or self.joined
             yield item
+            self.joined = follows
 
     def top_item(self):
         t = self.peek()
@@ -292,3 +299,18 @@ def _section_candidate(expr) -> bool:
 def parse(text: str, filename: str = "") -> list:
     """Parse a whole text (for tools and tests; the interpreter runs items as they come)."""
     return list(Parser(text, filename).items())
+
+
+def _ends_with_method_call(item) -> bool:
+    """Whether a top-level statement ends with `obj.method(...)`, after which HOC lets the
+    next statement start on the same line."""
+    while True:
+        if isinstance(item, N.ExprStmt):
+            e = item.expr
+            return isinstance(e, N.Member) and e.args is not None
+        if isinstance(item, N.If):
+            item = item.orelse if item.orelse is not None else item.then
+        elif isinstance(item, (N.While, N.For, N.ForRange, N.ForIter, N.ForSeg, N.SecStmt)):
+            item = item.body
+        else:
+            return False

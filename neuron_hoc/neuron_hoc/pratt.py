@@ -64,8 +64,11 @@ class TokenStream:
 
     def fail(self, msg: str = "syntax error", tok: Optional[Token] = None) -> HocSyntaxError:
         tok = tok or self.peek()
+        col = tok.col
+        if msg == "syntax error" and tok.kind not in ("NL", "EOF"):
+            col = max(tok.col, tok.end - 1)   # HOC's caret: the last character read
         return HocSyntaxError(msg, self.lexer.filename, tok.line,
-                              self.lexer.source_line(tok.line), tok.col,
+                              self.lexer.source_line(tok.line), col,
                               incomplete=tok.kind == "EOF")
 
     def expect_op(self, text: str) -> Token:

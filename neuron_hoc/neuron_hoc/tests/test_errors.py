@@ -52,9 +52,35 @@ CASES = [
      'x = 1\nif (x) { print "d" }\nelse { print "e" }\n',
      'd\n',
      'syntax error'),
+    # after an object's method call another statement may start on the same line, and the
+    # value of neither is printed
+    ('after_method_call',
+     'objref vv\nvv = new Vector(2)\nvv.fill(1) vv.printf()\nvv.fill(2) x = 10\n'
+     'vv.fill(3) if (1) print vv.sum()\nprint x\nvv.size()\n',
+     '1\t1\t\n6 \n10 \n\t2 \n',
+     None),
+    ('after_call_of_proc',
+     'proc a() { print "a" }\na() a()\n',
+     '',
+     'syntax error'),
+    ('after_assignment',
+     'x = 1 y = 2\n',
+     '',
+     'syntax error'),
 ]
 
 
 @pytest.mark.parametrize("name,code,expected,error", CASES, ids=[c[0] for c in CASES])
 def test_hoc(name, code, expected, error, tmp_path):
     check_case(code, expected, error, cwd=str(tmp_path))
+
+
+@pytest.mark.parametrize("code,col", [
+    ("x = 3 print x\n", 10), ("print 1 print 2\n", 12), ("a = 1\na() a()\n", 4),
+    ("x = vv.fill(4) vv.printf()\n", 16), ("{ x = 6 } { y = 7 }\n", 10)])
+def test_syntax_error_caret_at_last_character_read(code, col, tmp_path):
+    # NEURON 9.0.2 puts the caret under the last character of the token it could not use
+    from .hoc_cases import run_hoc
+    _, err = run_hoc(code, cwd=str(tmp_path))
+    assert err is not None and "syntax error" in str(err)
+    assert err.col == col

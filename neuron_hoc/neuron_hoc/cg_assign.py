@@ -214,7 +214,7 @@ class AssignCompiler:
             raise self.fail("syntax error", target)
         sym = self.lookup(target.name)
         if sym is None:
-            raise self.fail("%s undefined variable" % target.name, target)
+            return "_undef(%r)" % target.name     # as HOC: an error when the statement runs
         kind = sym.kind
         if kind == "rangevar":
             x = "0.5"

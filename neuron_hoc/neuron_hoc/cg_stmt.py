@@ -131,7 +131,8 @@ class StmtCompiler(LoopCompiler):
         self.indent -= 1 + direct
 
     def s_Print(self, node):
-        """Numbers print as %.8g and a space, strings as they are, objects by name."""
+        """Numbers print as %.8g and a space, strings as they are, objects by name; each item
+        is written when evaluated (an error in a later item leaves the earlier ones printed)."""
         parts = []
         for item in node.items:
             code, typ = self.expr(item)
@@ -143,7 +144,9 @@ class StmtCompiler(LoopCompiler):
                 parts.append("('1 ' if %s else '0 ')" % code)
             else:
                 parts.append("_pv(%s)" % code)
-        self.emit("_print(%s)" % ", ".join(parts))
+        for part in parts[:-1]:
+            self.emit("_pw(%s)" % part)
+        self.emit("_print(%s)" % parts[-1])
 
     # ------------------------------------------------------------ control flow
 

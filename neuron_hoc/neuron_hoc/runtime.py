@@ -314,7 +314,7 @@ def install(interp) -> None:
         return interp.object_by_index(name, int(i + G[_EPS_KEY]))
 
     def _undef(name):
-        raise HocError("%s undefined variable" % name)
+        raise HocError("undefined variable %s" % name)
 
     def _rtcall(name, *args, _out=None):
         f = G.get("_b_" + name) or G.get("h_" + name)
@@ -364,6 +364,9 @@ def install(interp) -> None:
     def _print(*parts):
         interp.write("".join(parts) + "\n")
 
+    def _pw(part):
+        interp.write(part)
+
     # ---------------------------------------------------------------- loops
 
     def _frange(b, e):
@@ -386,7 +389,7 @@ def install(interp) -> None:
         "_gm": _gm, "_sm": _sm, "_gmi": _gmi, "_gm1": _gm1, "_smi": _smi, "_mc": _mc,
         "_mci": _mci, "_mcw": _mcw, "_PT": plain_types,
         "_smx": _smx, "_mref": _mref, "_shift": _shift, "_VP": VarPointer, "_AP": ArrayPointer,
-        "_tobj": _tobj, "_undef": _undef, "_rtcall": _rtcall, "_callw": _callw, "_err": _err, "_Stop": HocStop,
+        "_tobj": _tobj, "_undef": _undef, "_pw": _pw, "_rtcall": _rtcall, "_callw": _callw, "_err": _err, "_Stop": HocStop,
         "_prv": _prv, "_prvm": _prvm, "_prs": _prs, "_pv": _pv, "_print": _print,
         "_frange": _frange, "_delete_symbol": _delete_symbol, "_set_string": set_string,
     })

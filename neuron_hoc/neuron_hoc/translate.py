@@ -50,7 +50,7 @@ def message(exc: BaseException, pyline: str = "") -> str:
     if isinstance(exc, ValueError) and str(exc) == "math domain error":
         return "argument out of domain"
     if isinstance(exc, KeyError):
-        return "%s undefined variable" % str(exc).strip("'\"").replace("_p_", "")
+        return "undefined variable %s" % str(exc).strip("'\"").replace("_p_", "")
     text = str(exc)
     name = type(exc).__name__
     if not text:

@@ -32,7 +32,7 @@ class Section:
         d["_id"] = model.section_counter
         cellname = None
         if cell is not None:
-            cellname = repr(cell)  # NEURON evaluates repr(cell) immediately
+            cellname = str(cell)  # NEURON evaluates str(cell) immediately
             try:
                 d["_cellref"] = weakref.ref(cell)
             except TypeError:

@@ -13,10 +13,7 @@ def _attach_position(sec) -> Optional[Tuple[object, float]]:
     p = sec._parent
     if p is None or p._deleted:
         return None
-    px = sec._parentx
-    if px not in (0.0, 1.0):
-        px = (p._seg_index(px) + 0.5) / p._nseg
-    return p, _local(p, px)
+    return p, _local(p, _node_x(p, sec._parentx))
 
 
 def _local(sec, x: float) -> float:
@@ -24,8 +21,16 @@ def _local(sec, x: float) -> float:
     return sec.L * (1.0 - x if sec._childend == 1.0 else x)
 
 
+def _node_x(sec, x: float) -> float:
+    """The position of the node x belongs to: its segment's centre, or an end (NEURON measures
+    distances between nodes)."""
+    if x <= 0.0 or x >= 1.0:
+        return 0.0 if x <= 0.0 else 1.0
+    return (sec._seg_index(x) + 0.5) / sec._nseg
+
+
 def _chain(sec, x: float) -> List[Tuple[object, float]]:
-    out = [(sec, _local(sec, x))]
+    out = [(sec, _local(sec, _node_x(sec, x)))]
     cur = sec
     while True:
         nxt = _attach_position(cur)

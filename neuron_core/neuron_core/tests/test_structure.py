@@ -50,6 +50,36 @@ def test_interior_connection_hangs_from_segment_centre():
     assert builtins.distance(s(0), c(0)) == pytest.approx(50.0)
 
 
+def test_distance_is_measured_between_nodes():
+    # NEURON 9.0.2: soma L 20 (nseg 1), dend2 L 300 nseg 7 on soma(1); a point inside a
+    # segment counts as the segment's centre, for the origin too
+    soma = nc.Section(name="soma")
+    soma.L = 20
+    dend = nc.Section(name="dend2")
+    dend.nseg, dend.L = 7, 300
+    dend.connect(soma(1))
+    for x, d in ((0.05, 31.428571428571427), (0.3, 117.14285714285714),
+                 (0.9, 288.57142857142856), (0.99, 288.57142857142856)):
+        assert builtins.distance(soma(0.5), dend(x)) == pytest.approx(d, rel=1e-14)
+        assert builtins.distance(dend(x), soma(0)) == pytest.approx(d + 10, rel=1e-14)
+    builtins.distance(0, dend(0.3))
+    assert builtins.distance(dend(0.9)) == pytest.approx(171.42857142857142, rel=1e-14)
+    assert builtins.distance(dend(1)) == pytest.approx(300 - 300 * 2.5 / 7, rel=1e-14)
+
+
+def test_section_of_a_cell_is_named_by_str_of_the_cell():
+    # NEURON 9.0.2 names it "<str(cell)>.<name>" (__str__, not __repr__)
+    class Cell:
+        def __str__(self):
+            return "S"
+
+        def __repr__(self):
+            return "R"
+    cell = Cell()
+    s = nc.Section(name="soma", cell=cell)
+    assert s.name() == "S.soma" and str(s) == "S.soma"
+
+
 def test_topology_printout():
     soma = nc.Section(name="soma")
     soma.nseg = 3

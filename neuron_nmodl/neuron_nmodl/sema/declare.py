@@ -256,6 +256,10 @@ def _check_lists(m: Model) -> None:
         if s.kind in ("function", "procedure"):
             raise NmodlError("%s is a %s, not a variable" % (v, s.kind), s.loc)
     for ion in m.ions:
+        for v in ion.read + ion.write:
+            if m.symbols[v].kind == "constant":   # nocmodl refuses it (no ion value reaches it)
+                raise NmodlError("%s used in USEION statement can not be re-declared in a "
+                                 "CONSTANT block" % v, m.symbols[v].loc)
         for v in ion.write:
             s = m.symbols[v]
             if s.kind == "parameter":

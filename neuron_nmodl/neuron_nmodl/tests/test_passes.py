@@ -76,6 +76,10 @@ def test_resolve_errors():
     with pytest.raises(NmodlError) as ei:
         model("NEURON { SUFFIX a }\nASSIGNED { x }\nBREAKPOINT {\n    x = y1 + 2\n}\n")
     assert (ei.value.loc.line, ei.value.loc.col) == (4, 9)
+    # NEURON 9.0.2's nocmodl: "cao used in USEION statement can not be re-declared in a
+    # CONSTANT block"
+    with pytest.raises(NmodlError, match="cao used in USEION statement can not be re-declared"):
+        model("NEURON { SUFFIX a USEION ca READ cao, cai WRITE cai } CONSTANT { cao = 2 }")
 
 
 def test_undeclared_name_is_a_c_name_with_verbatim():

@@ -174,8 +174,14 @@ def pop_section() -> float:
 
 
 @uses_cas
-def secname() -> str:
-    return model.cas().name()
+def secname(full: float = 0) -> str:
+    """The HOC name: a section made in Python with a name is `_pysec.<name>` (HOC reads
+    that form back), as in NEURON; `full` is accepted as NEURON does (names here are always
+    whole)."""
+    sec = model.cas()
+    if not sec._hoc_created and sec._name is not None:
+        return "_pysec." + sec.name()
+    return sec.name()
 
 
 def cas():

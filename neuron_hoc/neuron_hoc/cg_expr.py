@@ -190,6 +190,28 @@ class ExprCompiler:
             raise self.fail("%s is a function; a call needs ()" % node.name, node)
         raise self.fail("%s can not be used in an expression" % node.name, node)
 
+    def pysec_section(self, node):
+        """`_pysec.<name>` (and `_pysec.<name>(x)`): the Python-made section of that name, as
+        NEURON's secname() spells it.  Names may contain dots (`_pysec.Cell7.soma`): the
+        member chain names a section when its whole text is the name of one."""
+        path = _pysec_path(node)
+        if path is None or self.lookup("_pysec") is not None:
+            return None
+        try:
+            from neuron_core import model
+        except ImportError:
+            return None
+        if not any(not s._hoc_created and s._name == path for s in model.section_list()):
+            if node.args is None and _pysec_path(node.obj) is None:
+                raise self.fail("_pysec.%s is not a section" % path, node)
+            return None
+        code = "_pysec(%r)" % path
+        if node.args is None:
+            return code, "sec"
+        if len(node.args) != 1:
+            raise self.fail("section position needs one argument", node)
+        return "%s(%s)" % (code, self.num(node.args[0])), "any"
+
     def no_index(self, node):
         if node.index:
             raise self.fail("%s not an array variable" % node.name, node)
@@ -258,6 +280,9 @@ class ExprCompiler:
     # ------------------------------------------------------------------ members
 
     def x_Member(self, node):
+        pysec = self.pysec_section(node)
+        if pysec is not None:
+            return pysec
         ocode, otyp = self.expr(node.obj)
         if otyp == "sec":
             return self.section_member(ocode, node)
@@ -397,3 +422,20 @@ def _simple(code: str) -> bool:
 
 def _describe(node) -> str:
     return getattr(node, "name", "expression")
+
+
+def _pysec_path(node):
+    """`_pysec.a.b[2].c` -> "a.b[2].c" (constant subscripts only); None for other nodes."""
+    parts = []
+    while isinstance(node, N.Member):
+        idx = ""
+        for i in node.index:
+            if not isinstance(i, N.Num):
+                return None
+            idx += "[%d]" % int(i.value)
+        parts.append(node.name + idx)
+        node = node.obj
+    if not parts or not isinstance(node, N.Name) or node.name != "_pysec" or node.index \
+            or node.args is not None:
+        return None
+    return ".".join(reversed(parts))

@@ -367,6 +367,13 @@ def install(interp) -> None:
     def _pw(part):
         interp.write(part)
 
+    def _pysec(name):
+        from neuron_core import model
+        for sec in model.section_list():
+            if not sec._hoc_created and sec._name == name:
+                return sec
+        raise HocError("_pysec.%s is not a section" % name)
+
     # ---------------------------------------------------------------- loops
 
     def _frange(b, e):
@@ -389,7 +396,7 @@ def install(interp) -> None:
         "_gm": _gm, "_sm": _sm, "_gmi": _gmi, "_gm1": _gm1, "_smi": _smi, "_mc": _mc,
         "_mci": _mci, "_mcw": _mcw, "_PT": plain_types,
         "_smx": _smx, "_mref": _mref, "_shift": _shift, "_VP": VarPointer, "_AP": ArrayPointer,
-        "_tobj": _tobj, "_undef": _undef, "_pw": _pw, "_rtcall": _rtcall, "_callw": _callw, "_err": _err, "_Stop": HocStop,
+        "_tobj": _tobj, "_undef": _undef, "_pw": _pw, "_pysec": _pysec, "_rtcall": _rtcall, "_callw": _callw, "_err": _err, "_Stop": HocStop,
         "_prv": _prv, "_prvm": _prvm, "_prs": _prs, "_pv": _pv, "_print": _print,
         "_frange": _frange, "_delete_symbol": _delete_symbol, "_set_string": set_string,
     })

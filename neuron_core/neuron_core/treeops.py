@@ -64,8 +64,7 @@ class DistanceOrigin:
 
     def measure(self, sec, x: float) -> float:
         if self.origin is None or self.origin[0]._deleted:
-            root = sec.root()
-            self.origin = (root, 1.0 if root._childend == 1.0 else 0.0)
+            raise NeuronError("Distance origin not valid. Need to initialize origin with distance()")
         return path_distance(self.origin[0], self.origin[1], sec, x)
 
 

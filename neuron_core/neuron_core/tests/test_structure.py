@@ -67,6 +67,19 @@ def test_distance_is_measured_between_nodes():
     assert builtins.distance(dend(1)) == pytest.approx(300 - 300 * 2.5 / 7, rel=1e-14)
 
 
+def test_distance_needs_an_origin():
+    # NEURON 9.0.2: distance(x) before any distance(0, ...) is an error, as after the
+    # origin's section was deleted
+    soma = nc.Section(name="soma")
+    with pytest.raises(nc.NeuronError, match="Distance origin not valid"):
+        builtins.distance(soma(0.5))
+    dend = nc.Section(name="dend")
+    builtins.distance(0, dend(0))
+    builtins.delete_section(dend)
+    with pytest.raises(nc.NeuronError, match="Distance origin not valid"):
+        builtins.distance(soma(0.5))
+
+
 def test_section_of_a_cell_is_named_by_str_of_the_cell():
     # NEURON 9.0.2 names it "<str(cell)>.<name>" (__str__, not __repr__)
     class Cell:

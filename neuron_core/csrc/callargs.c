@@ -2,6 +2,7 @@
  * that reads them with ifarg/getarg/gargstr/vector_arg as NEURON's mechanisms do, and for
  * pgetarg (hoc_pgetarg: FUNCTION_TABLE's table_<name>, VERBATIM code). */
 #include "engine_int.h"
+#include "random123_api.h"
 
 static int cur_n;
 static double* cur_x;
@@ -9,6 +10,7 @@ static nrn_vec** cur_vec;
 static const char** cur_str;
 static double** cur_ptr;
 static int64_t* cur_ptrsize;
+static void** cur_rand;
 
 void nrn_set_call_args(int n, double* x, nrn_vec** vec, const char** str, double** ptr,
                        int64_t* ptrsize) {
@@ -20,7 +22,35 @@ void nrn_set_call_args(int n, double* x, nrn_vec** vec, const char** str, double
     cur_ptrsize = ptrsize;
 }
 
+/* Random objects among the arguments (nrn_random_handle*, NULL elsewhere); NULL: none. */
+void nrn_set_call_randoms(void** rand) { cur_rand = rand; }
+
 static int api_ifarg(int i) { return i >= 1 && i <= cur_n; }
+
+static void* api_random_arg(int i) {
+    if (!api_ifarg(i) || !cur_rand) {
+        return NULL;
+    }
+    return cur_rand[i - 1];
+}
+
+static double api_random_pick(void* r) {
+    nrn_random_handle* h = (nrn_random_handle*) r;
+    if (!h) {
+        nrn_error("nrn_random_pick: no Random object", NULL);
+        return 0.;
+    }
+    return nrn_rand_dist_pick(h->g, h->d);
+}
+
+static int api_random_ids123(void* r, uint32_t* id1, uint32_t* id2, uint32_t* id3) {
+    nrn_random_handle* h = (nrn_random_handle*) r;
+    if (!h || h->g->kind != NRN_RNG_RANDOM123) {
+        return 0;
+    }
+    nrnran123_getids(&h->g->r123, id1, id2, id3);
+    return 1;
+}
 
 static double* api_getarg(int i) {
     if (!api_ifarg(i) || !cur_x) {
@@ -95,4 +125,7 @@ void nrn_callargs_install(nrn_api* a) {
     a->vector_resize = api_vector_resize;
     a->pgetarg = api_pgetarg;
     a->pgetarg_size = api_pgetarg_size;
+    a->random_arg = api_random_arg;
+    a->random_pick = api_random_pick;
+    a->random_ids123 = api_random_ids123;
 }

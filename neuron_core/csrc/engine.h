@@ -259,6 +259,7 @@ void nrn_random_play(void);
  * address a pointer argument names, ptrsize[i] the doubles readable from it; NULL/0 else) */
 void nrn_set_call_args(int n, double* x, nrn_vec** vec, const char** str, double** ptr,
                        int64_t* ptrsize);
+void nrn_set_call_randoms(void** rand);
 int nrn_init_events(void);
 
 /* mechanism libraries */

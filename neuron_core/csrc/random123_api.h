@@ -99,4 +99,10 @@ double nrn_rand_dist_pick(nrn_rng* g, nrn_rand_dist* d);
 /* out[i] = pick (add == 0) or out[i] += pick (add != 0), i = 0..n-1, in order. */
 void nrn_rand_dist_fill(nrn_rng* g, nrn_rand_dist* d, double* out, int64_t n, int add);
 
+/* A Random object as mechanisms see it (nrn_api.random_arg): its generator and distribution. */
+typedef struct nrn_random_handle {
+    nrn_rng* g;
+    nrn_rand_dist* d;
+} nrn_random_handle;
+
 #endif /* NRN_RANDOM123_API_H */

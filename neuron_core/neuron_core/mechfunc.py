@@ -63,11 +63,13 @@ def _pointed_values(p) -> np.ndarray:
     return np.array(vals, dtype=np.float64)
 
 
-def call(mt: MechType, name: str, args, m, row: int) -> float:
+def call(mt: MechType, name: str, args, m, row: int, owner=None) -> float:
     """Run FUNCTION/PROCEDURE `name` on instance `row` of m.  Numbers go to getarg; strings
     to gargstr; Vectors to vector_arg; pointers (`_ref_` references, HOC `&x`) to getarg as
     their value and to pgetarg as their address (values behind HOC pointers are copied to a
-    buffer for the call and copied back when the mechanism changed them)."""
+    buffer for the call and copied back when the mechanism changed them); Random objects to
+    random_arg (`owner`, the point process, then keeps them alive: VERBATIM code stores the
+    handle to pick from later)."""
     from .pointer import is_pointer
     from .refs import Ref, pull_external, push_external
     entry = mt.fn_ptrs.get(name)
@@ -83,6 +85,7 @@ def call(mt: MechType, name: str, args, m, row: int) -> float:
     ptrs = np.zeros(n, dtype=np.uintp)
     sizes = np.zeros(n, dtype=np.int64)
     keep = []
+    rands = None
     copied = []      # (pointer, buffer, values before the call)
     refs = False
     for i, a in enumerate(args):
@@ -92,6 +95,12 @@ def call(mt: MechType, name: str, args, m, row: int) -> float:
             strs[i] = b
         elif hasattr(a, "_cv"):
             vecs[i] = a._cv
+        elif getattr(a, "_random_handle", None) is not None:
+            if rands is None:
+                rands = ffi.new("void*[]", n)
+            rands[i] = a._random_handle
+            if owner is not None:
+                owner.__dict__.setdefault("_randoms_held", {})[name, i] = a
         elif isinstance(a, Ref):
             if not refs:
                 refs = True
@@ -111,10 +120,12 @@ def call(mt: MechType, name: str, args, m, row: int) -> float:
     lib.nrn_set_call_args(len(args), ffi.cast("double*", nums.ctypes.data), vecs, strs,
                           ffi.cast("double**", ptrs.ctypes.data),
                           ffi.cast("int64_t*", sizes.ctypes.data))
+    lib.nrn_set_call_randoms(rands if rands is not None else ffi.NULL)
     try:
         result = entry.fn(ffi.addressof(eng.ctx), m, row, ffi.cast("double*", nums.ctypes.data))
     finally:
         lib.nrn_set_call_args(0, ffi.NULL, ffi.NULL, ffi.NULL, ffi.NULL, ffi.NULL)
+        lib.nrn_set_call_randoms(ffi.NULL)
         for p, buf, before in copied:
             for k in np.nonzero(buf != before)[0]:
                 p[int(k)] = float(buf[k])
@@ -141,7 +152,7 @@ def pp_function(pp, name: str) -> Callable[..., float]:
     def fn(*args):
         model.ensure_built()
         idx = model.built.mech_index[mt.name]
-        return call(mt, name, args, ffi.addressof(model.built.entries[idx], "m"), pp._row)
+        return call(mt, name, args, ffi.addressof(model.built.entries[idx], "m"), pp._row, pp)
     fn.__name__ = name
     return fn
 

@@ -136,8 +136,17 @@ struct nrn_api {
      * array holding it (a Vector's size for a Vector argument); 0 when pgetarg(iarg) is NULL.
      * Code that reads a given number of values through pgetarg checks it first. */
     int64_t (*pgetarg_size)(int iarg);
+    /* A Random object passed as argument iarg of the call in progress (VERBATIM
+     * nrn_random_arg): an opaque handle that stays valid while the Random lives (the engine
+     * keeps a Random handed to a point process alive with it); NULL for any other
+     * argument, without recording an error. */
+    void* (*random_arg)(int iarg);
+    /* The next number from that Random's generator and current distribution. */
+    double (*random_pick)(void* r);
+    /* 1 with its Random123 identifiers when that Random uses Random123, else 0. */
+    int (*random_ids123)(void* r, uint32_t* id1, uint32_t* id2, uint32_t* id3);
     /* Reserved for growth without an ABI version change. */
-    void* reserved[6];
+    void* reserved[3];
 };
 
 /* Callbacks of one mechanism type.  Any pointer may be NULL. */

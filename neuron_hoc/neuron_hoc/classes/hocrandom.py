@@ -27,7 +27,7 @@ class Random(HocIdentity):
     """Random([seed[, size]]): distributions over a Random123 or MCellRan4 stream."""
 
     hoc_name = "Random"
-    __slots__ = ("_g", "_d", "_id", "__weakref__")
+    __slots__ = ("_g", "_d", "_h", "_id", "__weakref__")
 
     def __init__(self, *args) -> None:
         nargs(args, 0, 2, "Random")
@@ -35,10 +35,16 @@ class Random(HocIdentity):
         size = int(chk(args[1], 7, 98, "Random")) if len(args) > 1 else 55
         self._g = ffi.new("nrn_rng*")
         self._d = ffi.new("nrn_rand_dist*")
+        self._h = ffi.new("nrn_random_handle*", (self._g, self._d))
         self._id = self._number()
         lib.nrn_rng_random123(self._g, seed, size, 0)
         lib.nrn_rand_dist_set(self._d, lib.NRN_DIST_NORMAL, 0.0, 1.0)
 
+
+    @property
+    def _random_handle(self):
+        """What a mechanism's VERBATIM code gets from nrn_random_arg (see nrn_mech_abi.h)."""
+        return self._h
 
     # ------------------------------------------------------------------ generators
 

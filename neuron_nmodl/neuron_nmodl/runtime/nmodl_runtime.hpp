@@ -801,15 +801,29 @@ inline void hoc_execerr_ext(const char* fmt, ...) {
     va_end(ap);
     _nmodl_rt::error(buf, nullptr);
 }
-inline Rand* nrn_random_arg(int) {
-    _nmodl_rt::error("VERBATIM code asked for a Random object argument,",
-                     "which this version does not pass to mechanisms");
-    return nullptr;
+// Random objects passed to a FUNCTION/PROCEDURE (nrn_api.random_arg): the handle is opaque,
+// picked from with nrn_random_pick; it stays valid while the Random lives.
+inline Rand* nrn_random_arg(int i) {
+    void* r = _nmodl_rt::g_api->random_arg ? _nmodl_rt::g_api->random_arg(i) : nullptr;
+    if (!r) {
+        _nmodl_rt::error("nrn_random_arg: the argument is not a Random object", nullptr);
+    }
+    return static_cast<Rand*>(r);
 }
-inline double nrn_random_pick(void*) {
-    _nmodl_rt::error("VERBATIM code picked from a Random object,",
-                     "which this version does not pass to mechanisms");
-    return 0.;
+inline double nrn_random_pick(void* r) {
+    if (!r || !_nmodl_rt::g_api->random_pick) {
+        _nmodl_rt::error("nrn_random_pick: no Random object", nullptr);
+        return 0.;
+    }
+    return _nmodl_rt::g_api->random_pick(r);
+}
+inline double nrn_random_pick(Rand* r) { return nrn_random_pick(static_cast<void*>(r)); }
+inline int nrn_random_isran123(void* r, uint32_t* id1, uint32_t* id2, uint32_t* id3) {
+    return r && _nmodl_rt::g_api->random_ids123 ? _nmodl_rt::g_api->random_ids123(r, id1, id2, id3)
+                                                 : 0;
+}
+inline int nrn_random_isran123(Rand* r, uint32_t* id1, uint32_t* id2, uint32_t* id3) {
+    return nrn_random_isran123(static_cast<void*>(r), id1, id2, id3);
 }
 inline long nrn_get_random_sequence(void*) {
     _nmodl_rt::error("VERBATIM code asked a Random object for its sequence,",
@@ -820,15 +834,16 @@ inline void nrn_set_random_sequence(void*, long) {
     _nmodl_rt::error("VERBATIM code set a Random object's sequence,",
                      "which this version does not pass to mechanisms");
 }
-// Argument inspection of the HOC/Python call in progress (hoc_is_*_arg): a vector argument is
-// the only object the engine passes to mechanism functions.  hoc_pgetarg: the address a
+// Argument inspection of the HOC/Python call in progress (hoc_is_*_arg): Vectors and Randoms
+// are the objects the engine passes to mechanism functions.  hoc_pgetarg: the address a
 // pointer argument names (nrn_api.pgetarg), else the argument's value as getarg has it.
 inline double* hoc_pgetarg(int i) {
     double* p = _nmodl_rt::g_api->pgetarg ? _nmodl_rt::g_api->pgetarg(i) : nullptr;
     return p ? p : _nmodl_rt::g_api->getarg(i);
 }
 inline int hoc_is_object_arg(int i) {
-    return _nmodl_rt::g_api->vector_arg && _nmodl_rt::g_api->vector_arg(i) != nullptr;
+    return (_nmodl_rt::g_api->vector_arg && _nmodl_rt::g_api->vector_arg(i) != nullptr) ||
+           (_nmodl_rt::g_api->random_arg && _nmodl_rt::g_api->random_arg(i) != nullptr);
 }
 inline int hoc_is_pdouble_arg(int i) {
     return _nmodl_rt::g_api->pgetarg && !hoc_is_object_arg(i) && _nmodl_rt::g_api->pgetarg(i) != nullptr;

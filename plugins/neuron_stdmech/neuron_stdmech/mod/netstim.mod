@@ -3,7 +3,8 @@ NetStim: an artificial spike generator.  After `start` it emits `number` events 
 `interval` ms, or, with noise in (0,1], intervals (1 - noise)*interval + noise*interval*X
 with X exponential of mean 1 (the first at start + noise*interval on average).  The random
 numbers come from the per-instance RANDOM stream `ranvar` (Random123); seed(x) sets its
-sequence, noiseFromRandom123(id1, id2[, id3]) its identifiers.  An external event with
+sequence, noiseFromRandom123(id1, id2[, id3]) its identifiers, noiseFromRandom(r) those of a
+Random using Random123.  An external event with
 positive weight starts a train when none is running; a negative weight stops the train.
 ENDCOMMENT
 
@@ -127,7 +128,17 @@ ENDVERBATIM
 }
 
 PROCEDURE noiseFromRandom() {
+    : the stream of a Random123 Random (its identifiers; INITIAL restarts the sequence)
 VERBATIM
-    hoc_execerror("NetStim.noiseFromRandom:", "not available; use noiseFromRandom123(id1, id2, id3)");
+    if (ifarg(1)) {
+        Rand* r = nrn_random_arg(1);
+        uint32_t id1, id2, id3;
+        if (r && !nrn_random_isran123(r, &id1, &id2, &id3)) {
+            hoc_execerror("NetStim: Random.Random123 generator is required.", 0);
+        } else if (r) {
+            _nmodl_rt::random_setids(ranvar, id1, id2, id3);
+            _nmodl_rt::random_setseq(ranvar, 0.);
+        }
+    }
 ENDVERBATIM
 }

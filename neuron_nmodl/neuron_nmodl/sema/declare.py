@@ -199,9 +199,15 @@ def _code_block(m: Model, b: N.CodeBlock) -> None:
     if attr is None:
         m.before_after.append(b)
         return
-    if getattr(m, attr) is not None:
-        raise NmodlError("more than one %s block" % b.kind, b.loc)
-    setattr(m, attr, b)
+    first = getattr(m, attr)
+    if first is None:
+        setattr(m, attr, b)
+        return
+    # nocmodl runs a further block of the same kind after the first, as a nested block (its
+    # LOCALs are its own); a BREAKPOINT's SOLVEs stay with the others, which run first anyway
+    solves = [s for s in b.body.stmts if isinstance(s, N.Solve)] if attr == "breakpoint" else []
+    rest = [s for s in b.body.stmts if not any(s is x for x in solves)]
+    first.body.stmts += solves + [N.Block(rest, loc=b.body.loc)]
 
 
 def _implicit_declarations(m: Model) -> None:

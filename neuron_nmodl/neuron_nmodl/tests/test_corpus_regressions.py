@@ -125,3 +125,19 @@ def test_table_of_array_variables(testlib):
                                           2.816090652501703, 1391.2899999999997], rel=1e-14)
     testlib.set_global("ttabarr", "usetable", 1.0)
     testlib.set_global("ttabarr", "k", 0.1)
+
+
+def test_second_initial_and_breakpoint_blocks_run_after_the_first(testlib):
+    # NEURON 9.0.2, finitialize(-60): s 2, a 4, b 5, c 5; after four steps of 0.025 ms:
+    # s 1.902458849001428, a 3.8527776708832873, b 4.852777670883287, v -63.967752308013715
+    cell = Cell(testlib, 1)
+    inst = cell.insert("ttwoblk")
+    cell.finitialize(-60)
+    assert [inst[n][0] for n in ("s", "a", "b", "c")] == [2.0, 4.0, 5.0, 5.0]
+    for _ in range(4):
+        cell.fadvance()
+    assert inst["s"][0] == pytest.approx(1.902458849001428, rel=1e-13)
+    assert inst["a"][0] == pytest.approx(3.8527776708832873, rel=1e-13)
+    assert inst["b"][0] == pytest.approx(4.852777670883287, rel=1e-13)
+    assert cell.ctx.v[0] == pytest.approx(-63.967752308013715, rel=1e-13)
+

@@ -49,12 +49,18 @@ class MechanismGenerator:
         self.twins = _table_twins(m)
         self.netsend_functions: Set[str] = set()
         self.v_live = v_column_live(m)
+        self.file_scope = _file_scope_instance(m)
 
     def w(self, s: str = "") -> None:
         self.out.append(s)
 
     def emit_lines(self, em: Emitter) -> None:
         self.out.extend(em.lines)
+
+    def set_instance(self, pad: str = "    ") -> None:
+        """Make the instance at hand the one C functions of the file's VERBATIM code see."""
+        if self.file_scope:
+            self.w(pad + "::_ctx = _ctx; ::_m = _m; ::_p = _p; ::_pp = _pp; ::_s = _s; ::_i = _i;")
 
     # ------------------------------------------------------------------ helpers
 
@@ -129,6 +135,7 @@ class MechanismGenerator:
                     self.emit_lines(em)
                     continue
                 self.w("%sfor (int _i = %s; _i < %s; ++_i) {" % (pad, lo, hi))
+                self.set_instance(pad + "    ")
                 em.ind = ind + 1
                 fill(em)
                 self.emit_lines(em)
@@ -167,6 +174,11 @@ class MechanismGenerator:
             self.w('#include "nmodl_ftable.hpp"')
         self.globals_and_constants()
         self.prototypes()
+        if self.file_scope:
+            self.w("// the instance that NEURON's file-level names stand for (a mechanism that is")
+            self.w("// not thread safe: C functions of its VERBATIM code may use range variables)")
+            self.w("static nrn_ctx* _ctx; static nrn_mech* _m; static double* _p; static double** _pp;")
+            self.w("static int _s, _i;")
         for vt in m.verbatim_top:
             self.out.extend(top_verbatim_lines(m, vt.text, vt.loc))
         self.w()
@@ -269,6 +281,7 @@ class MechanismGenerator:
         self.w("static %sdouble %s%s(%s%s) {" % (self.inline_attr(c), fun(c.name), "_T" if twin else "",
                                                 ARGS_DECL, params))
         self.w("    (void) _ctx; (void) _m; (void) _p; (void) _pp; (void) _s; (void) _i;")
+        self.set_instance()
         em = Emitter(m, twins=self.twins if twin else None)
         for p in c.params:
             em.declare(p.name)
@@ -330,6 +343,7 @@ class MechanismGenerator:
             if attr is not None:
                 self.w("static void _cb_%s(nrn_ctx* _ctx, nrn_mech* _m, int _i) {" % kind)
                 self.w("    double* _p = _m->p; double** _pp = _m->pp; const int _s = _m->stride;")
+                self.set_instance()
                 self.w("    (void) _p; (void) _pp; (void) _s;")
                 em = Emitter(m)
                 em.block(attr.body)
@@ -521,6 +535,7 @@ class MechanismGenerator:
         self.w("static void _cb_net_receive(nrn_ctx* _ctx, nrn_mech* _m, int _i, double* _args, "
                "double _lflag) {")
         self.w("    double* _p = _m->p; double** _pp = _m->pp; const int _s = _m->stride;")
+        self.set_instance()
         self.w("    int _watch_rm = 0;")
         self.w("    (void) _p; (void) _pp; (void) _s; (void) _watch_rm; (void) _args; (void) _lflag;")
         em = Emitter(m, netrec=True, weights="_args")
@@ -549,6 +564,7 @@ class MechanismGenerator:
         if inits:
             self.w("static void _cb_net_init(nrn_ctx* _ctx, nrn_mech* _m, int _i, double* _args) {")
             self.w("    double* _p = _m->p; double** _pp = _m->pp; const int _s = _m->stride;")
+            self.set_instance()
             self.w("    (void) _p; (void) _pp; (void) _s;")
             em = Emitter(m, weights="_args")
             for k, p in enumerate(nr.params):
@@ -562,6 +578,7 @@ class MechanismGenerator:
         if watch_items:
             self.w("static double _cb_watch_cond(nrn_ctx* _ctx, nrn_mech* _m, int _i, int _k) {")
             self.w("    double* _p = _m->p; double** _pp = _m->pp; const int _s = _m->stride;")
+            self.set_instance()
             self.w("    (void) _pp; (void) _s;")
             if self.has_node():
                 self.w("    if (_m->node && _m->node[_i] >= 0) { %s = _ctx->v[_m->node[_i]]; }"
@@ -778,3 +795,14 @@ def _c_string_literal(text: str) -> str:
 
 def generate(m: Model) -> str:
     return MechanismGenerator(m).generate()
+
+
+def _file_scope_instance(m: Model) -> bool:
+    """Whether C functions of the file's VERBATIM code name instance data: NEURON lets them
+    when the mechanism is not thread safe (its _p and _ppvar are then file-level)."""
+    if not m.thread_unsafe or not m.verbatim_top:
+        return False
+    names = {s.name for s in m.symbols.values() if s.storage in (COLUMN, SLOT, CTX)}
+    names |= {"_p_" + p for p in m.pointers + m.bbcorepointers}
+    words = set(re.findall(r"[A-Za-z_]\w*", " ".join(v.text for v in m.verbatim_top)))
+    return bool(words & names)

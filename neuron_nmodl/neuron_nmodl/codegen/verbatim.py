@@ -40,7 +40,7 @@ def _macros(model) -> List[tuple]:
             out.append((s.name, "_ctx->%s" % s.name, False))
         elif s.kind in ("function", "procedure"):
             # called with or without the thread arguments (see _nmodl_rt::vcall)
-            out.append((s.name + "(...)", "_nmodl_rt::vcall(%s, %s, ##__VA_ARGS__)"
+            out.append((s.name + "(...)", "_nmodl_rt::vcall(%s, %s __VA_OPT__(,) __VA_ARGS__)"
                         % (fun(s.name), ARGS), False))
     # NEURON's `_ion_<var>`: the ion mechanism's own value (cai, ica, eca, dicadv, ...)
     for k, sl in enumerate(model.slots):

@@ -141,3 +141,22 @@ def test_second_initial_and_breakpoint_blocks_run_after_the_first(testlib):
     assert inst["b"][0] == pytest.approx(4.852777670883287, rel=1e-13)
     assert cell.ctx.v[0] == pytest.approx(-63.967752308013715, rel=1e-13)
 
+
+def test_verbatim_c_functions_see_the_instance_of_a_thread_unsafe_mechanism(testlib):
+    # NEURON 9.0.2, nseg = 2, a = [2, 5]: twice(3), twice(4) give b [7, 21], n [2, 2]; two
+    # steps of 0.025 ms later b [3.1, 3.25], n [4, 4]
+    cell = Cell(testlib, 2)
+    inst = cell.insert("tfscope")
+    inst["a"] = [2.0, 5.0]
+    cell.finitialize(-65)
+    ctx = cell.ctx.ctx
+    testlib.call("tfscope", "twice", 3.0, inst=inst, i=0, ctx=ctx)
+    testlib.call("tfscope", "twice", 4.0, inst=inst, i=1, ctx=ctx)
+    assert list(inst["b"]) == [7.0, 21.0] and list(inst["n"]) == [2.0, 2.0]
+    cell.fadvance()
+    cell.fadvance()
+    assert list(inst["b"]) == pytest.approx([3.1, 3.25], rel=1e-14)
+    assert list(inst["n"]) == [4.0, 4.0]
+    # viainc() calls inc() from VERBATIM without arguments: 14, n [4, 14]
+    assert testlib.call("tfscope", "viainc", inst=inst, i=1, ctx=ctx) == 14.0
+    assert list(inst["n"]) == [4.0, 14.0]

@@ -36,8 +36,36 @@ def lower(m: Model, warn=None) -> None:
         for n in body.walk():
             if isinstance(n, N.Solve):
                 m.solve_map[id(n)] = lower_solve(m, n, kind, warn)
+    _check_net_receive_states(m, blocks)
     _cvode_forms(m)
     m.ldifus = ldifus.collect(m)
+
+
+def _check_net_receive_states(m: Model, blocks) -> None:
+    """nocmodl refuses a NET_RECEIVE that assigns a STATE no SOLVEd DERIVATIVE or KINETIC
+    block integrates (it has no place in the integrator's state list)."""
+    if m.net_receive is None:
+        return
+    integrated = set()
+    for _, body in blocks:
+        for n in body.walk():
+            c = m.callables.get(n.name) if isinstance(n, N.Solve) else None
+            if c is None or c.kind not in ("DERIVATIVE", "KINETIC"):
+                continue
+            for x in c.body.walk():
+                if isinstance(x, N.Assign) and isinstance(x.target, N.Prime):
+                    integrated.add(x.target.name)
+                elif isinstance(x, N.Reaction):
+                    integrated.update(t.name for t in x.lhs + x.rhs)
+    nr = m.net_receive
+    own = {p.name for p in nr.params}
+    own.update(name for n in nr.body.walk() if isinstance(n, N.LocalDecl) for name, _ in n.names)
+    for n in nr.body.walk():
+        if isinstance(n, N.Assign) and isinstance(n.target, N.Var) and n.target.name not in own:
+            sym = m.symbols.get(n.target.name)
+            if sym is not None and sym.kind == "state" and sym.name not in integrated:
+                raise NmodlError("%s not really a STATE; Ie. No differential equation for it."
+                                 % sym.name, n.loc)
 
 
 def lower_solve(m: Model, s: N.Solve, where: str, warn) -> Lowered:

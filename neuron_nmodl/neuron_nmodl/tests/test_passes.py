@@ -80,6 +80,13 @@ def test_resolve_errors():
     # CONSTANT block"
     with pytest.raises(NmodlError, match="cao used in USEION statement can not be re-declared"):
         model("NEURON { SUFFIX a USEION ca READ cao, cai WRITE cai } CONSTANT { cao = 2 }")
+    # ... and "b not really a STATE; Ie. No differential equation for it." for a STATE that a
+    # NET_RECEIVE assigns and no SOLVEd block integrates
+    with pytest.raises(NmodlError, match="b not really a STATE"):
+        model("NEURON { POINT_PROCESS P } STATE { a b } BREAKPOINT { SOLVE d METHOD cnexp }\n"
+              "DERIVATIVE d { a' = -a } NET_RECEIVE(w) { a = a + w  b = b + w }")
+    model("NEURON { POINT_PROCESS P } STATE { a } BREAKPOINT { SOLVE d METHOD cnexp }\n"
+          "DERIVATIVE d { a' = -a } NET_RECEIVE(w) { LOCAL b  a = a + w  b = w }")
 
 
 def test_undeclared_name_is_a_c_name_with_verbatim():

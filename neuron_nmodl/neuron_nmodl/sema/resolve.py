@@ -152,11 +152,10 @@ class Resolver:
         target = self.m.callables.get(s.name)
         if target is None:
             raise NmodlError("SOLVE of undefined block '%s'" % s.name, s.loc)
-        if ctx not in ("BREAKPOINT", "INITIAL"):
-            # a LINEAR/NONLINEAR system or a steady state may be solved in a function too
-            anywhere = target.kind in ("LINEAR", "NONLINEAR") or s.steadystate is not None
-            if not anywhere or ctx not in ("PROCEDURE", "FUNCTION"):
-                raise NmodlError("SOLVE belongs in BREAKPOINT or INITIAL", s.loc)
+        if ctx not in ("BREAKPOINT", "INITIAL", "PROCEDURE", "FUNCTION"):
+            # (in a PROCEDURE or FUNCTION nocmodl does the solve where the statement stands)
+            raise NmodlError("SOLVE belongs in BREAKPOINT, INITIAL, a PROCEDURE or a FUNCTION",
+                             s.loc)
 
     def target(self, t, scopes, ctx, s) -> None:
         if isinstance(t, N.Prime):

@@ -160,3 +160,23 @@ def test_verbatim_c_functions_see_the_instance_of_a_thread_unsafe_mechanism(test
     # viainc() calls inc() from VERBATIM without arguments: 14, n [4, 14]
     assert testlib.call("tfscope", "viainc", inst=inst, i=1, ctx=ctx) == 14.0
     assert list(inst["n"]) == [4.0, 14.0]
+
+
+def test_solve_in_a_procedure_is_done_where_it_stands(testlib):
+    # NEURON 9.0.2: after finitialize u 0.9925558312655087, w 1.9515738498792246, calls 1;
+    # two steps of 0.025 ms: u 0.9778333282175334, w 1.8592135303102324; again():
+    # u 0.9705541719280729, w 1.8151704978248682, calls 2
+    cell = Cell(testlib, 1)
+    inst = cell.insert("tsolveproc")
+    cell.finitialize(-65)
+    assert inst["u"][0] == pytest.approx(0.9925558312655087, rel=1e-13)
+    assert inst["w"][0] == pytest.approx(1.9515738498792246, rel=1e-13)
+    assert inst["calls"][0] == 1.0
+    cell.fadvance()
+    cell.fadvance()
+    assert inst["u"][0] == pytest.approx(0.9778333282175334, rel=1e-13)
+    assert inst["w"][0] == pytest.approx(1.8592135303102324, rel=1e-13)
+    testlib.call("tsolveproc", "again", inst=inst, ctx=cell.ctx.ctx)
+    assert inst["u"][0] == pytest.approx(0.9705541719280729, rel=1e-13)
+    assert inst["w"][0] == pytest.approx(1.8151704978248682, rel=1e-13)
+    assert inst["calls"][0] == 2.0

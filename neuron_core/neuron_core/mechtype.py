@@ -55,6 +55,7 @@ class SlotSpec:
     kind: str  # ion | pointer | random | other
     ion: str = ""
     var: str = ""
+    verbatim_only: bool = False   # a POINTER only VERBATIM code uses (NULL until it stores)
 
 
 class MechType:

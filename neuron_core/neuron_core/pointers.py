@@ -2,7 +2,9 @@
 
 A POINTER is set by the user (`h.setpointer(ref, 'name', pp)` or `pp._ref_name = ref`) and kept as
 a Ref by the instance's owner, so it is re-resolved at every rebuild.  An unset POINTER points
-at a NaN cell, so a mechanism that reads it produces NaN rather than reading stray memory.
+at a NaN cell, so a mechanism that reads it produces NaN rather than reading stray memory;
+a POINTER only VERBATIM code uses is NULL until that code stores a handle there, which is then
+kept across rebuilds (NEURON's `if (_p_ptr)` idiom).
 """
 from __future__ import annotations
 
@@ -34,6 +36,10 @@ def slot_addresses(mt: MechType, k: int, slot: SlotSpec, n: int) -> np.ndarray:
             ref = getter(mt, slot.name, row)
         if ref is not None:
             out[row] = ref.address()
+        elif slot.verbatim_only:
+            # what the mechanism's VERBATIM code stored (a Vector handle...), NULL at first
+            held = int(mt.pp[k, row])
+            out[row] = 0 if held == unset_address() else held
     return out
 
 

@@ -68,6 +68,20 @@ def _globals(m: Model) -> List[dict]:
     return out
 
 
+def _slots(m: Model) -> List[dict]:
+    """Pointer slots; a POINTER that no NMODL statement reads or writes (only VERBATIM code,
+    which keeps its own handles there) is marked verbatim_only: the engine leaves such a slot
+    NULL until set and keeps what the code stored across model rebuilds."""
+    used = {n.name for n in m.program.walk() if isinstance(n, N.Var)}
+    out = []
+    for s in m.slots:
+        d = {"name": s.name, "kind": s.kind, "ion": s.ion, "var": s.var}
+        if s.kind == "pointer" and s.name not in used:
+            d["verbatim_only"] = True
+        out.append(d)
+    return out
+
+
 def metadata(m: Model, fns: List[dict], uses_instance: Dict[str, bool]) -> dict:
     nr = m.net_receive
     has_event = any(isinstance(n, N.Call) and n.name == "net_event" for n in m.program.walk())
@@ -90,7 +104,7 @@ def metadata(m: Model, fns: List[dict], uses_instance: Dict[str, bool]) -> dict:
         "suffix": m.suffix,
         "columns": _columns(m),
         "globals": _globals(m),
-        "slots": [{"name": s.name, "kind": s.kind, "ion": s.ion, "var": s.var} for s in m.slots],
+        "slots": _slots(m),
         "ions": [{"name": i.name, "read": i.read, "write": i.write, "valence": i.valence,
                   "writes_conc": i.writes_conc} for i in m.ions],
         "states": [s.name for s in m.states()],

@@ -14,14 +14,14 @@ from typing import Dict, List, Optional, Set
 
 from .. import nodes as N
 from ..errors import NmodlError, UnsupportedError
-from ..sema.model import COLUMN, CTX, SLOT, Model
+from ..sema.model import COLUMN, CTX, EXTERN, SLOT, Model
 from . import ions as I
 from . import ldifus
 from .cnexp_cache import cached_cnexp
 from .currents import current_callback
 from .emitter import Emitter, Raw
 from .metadata import metadata_json
-from .names import ARGS, ARGS_DECL, c_double, col, const, fun, local
+from .names import ARGS, ARGS_DECL, c_double, col, const, extern_global, fun, local
 from .tables import check_function, table_decls
 from .vcolumn import v_column_live
 from .verbatim import LINE_RESTORE, top_verbatim_lines
@@ -212,6 +212,15 @@ class MechanismGenerator:
             self.w("static %sdouble _fl_%s%s;" % (tl, name, "[%d]" % size if size else ""))
         if m.lag_names:
             self.w("static _nmodl_rt::LagStore _lag_store;")
+        # GLOBALs as EXTERNAL statements of other mechanisms of the library reach them
+        hoc = "_" + m.suffix if m.suffix else ""
+        for g in m.globals:
+            name = extern_global(g.name + hoc)
+            self.w('extern "C" double* const %s;' % name)
+            self.w("double* const %s = _globals + %d;" % (name, g.gindex))
+        for s in m.symbols.values():
+            if s.storage == EXTERN:
+                self.w('extern "C" double* const %s;' % extern_global(s.name))
         for c in m.callables.values():
             if c.body is not None and c.body.stmts and isinstance(c.body.stmts[0], N.TableLookup):
                 for line in table_decls(m, c.body.stmts[0]):

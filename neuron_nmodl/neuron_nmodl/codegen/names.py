@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..sema.model import COLUMN, CONST, CTX, FILELOCAL, GLOBAL, SLOT, Model, Symbol
+from ..sema.model import COLUMN, CONST, CTX, EXTERN, FILELOCAL, GLOBAL, SLOT, Model, Symbol
 
 ARGS_DECL = "nrn_ctx* _ctx, nrn_mech* _m, double* __restrict__ _p, double** _pp, int _s, int _i"
 ARGS = "_ctx, _m, _p, _pp, _s, _i"
@@ -52,6 +52,9 @@ def symbol_ref(m: Model, s: Symbol, index: Optional[str]) -> str:
         return "_globals[%d + (int)(%s)]" % (s.gindex, index)
     if s.storage == CONST:
         return const(s.name)
+    if s.storage == EXTERN:
+        return ("(*%s)" % extern_global(s.name) if index is None
+                else "%s[(int)(%s)]" % (extern_global(s.name), index))
     if s.storage == FILELOCAL:
         return "_fl_%s" % s.name + ("[(int)(%s)]" % index if index is not None else "")
     if s.storage == SLOT:
@@ -66,6 +69,12 @@ def symbol_ref(m: Model, s: Symbol, index: Optional[str]) -> str:
         if s.name == "diam":
             return "_ctx->diam[_m->node[_i]]"
     raise KeyError(s.name)
+
+
+def extern_global(hoc_name: str) -> str:
+    """The linker name of a GLOBAL as other mechanisms' EXTERNAL statements reach it: a
+    pointer to its value (the first element of an array)."""
+    return "_nmodl_global_%s" % hoc_name
 
 
 def c_string(text: str) -> str:

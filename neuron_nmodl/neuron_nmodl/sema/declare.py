@@ -13,8 +13,8 @@ from typing import Iterator, List, Optional
 from .. import nodes as N
 from ..errors import NmodlError
 from ..units import UnitError, UnitTable
-from .model import (COLUMN, CONST, CTX, FILELOCAL, GLOBAL, SLOT, SPECIAL, IonUse, Model, Slot,
-                    Symbol)
+from .model import (COLUMN, CONST, CTX, EXTERN, FILELOCAL, GLOBAL, SLOT, SPECIAL, IonUse, Model,
+                    Slot, Symbol)
 from .threadsafe import unsafe_reasons
 
 CALLABLE_KIND = {"PROCEDURE": "procedure", "FUNCTION": "function", "DERIVATIVE": "derivative",
@@ -230,6 +230,11 @@ def _implicit_declarations(m: Model) -> None:
                 # POINTERs are customarily also listed in ASSIGNED
                 del m.symbols[v]
             _add(m, Symbol(v, kind, SLOT, loc=old.loc if old is not None else None))
+    for v in m.externals:
+        s = m.symbols.get(v)
+        if s is not None and s.kind in ("parameter", "assigned"):
+            # declared here only to be usable: the variable is the other mechanism's
+            s.kind, s.storage = "external", EXTERN
     for v in ("t", "dt", "celsius", "secondorder", "area", "diam"):
         if v not in m.symbols:   # NEURON's globals, usable without a declaration
             m.symbols[v] = Symbol(v, "special", CTX)

@@ -12,9 +12,9 @@ from ..source import Loc
 # Variables the simulator provides (NEURON's special names).
 SPECIAL = ("v", "t", "dt", "celsius", "area", "diam", "secondorder")
 
-# storage classes
-COLUMN, GLOBAL, SLOT, CTX, CONST, LOCALVAR, FILELOCAL, NONE = (
-    "column", "global", "slot", "ctx", "const", "local", "filelocal", "none")
+# storage classes (EXTERN: a GLOBAL of another mechanism, named by an EXTERNAL statement)
+COLUMN, GLOBAL, SLOT, CTX, CONST, LOCALVAR, FILELOCAL, EXTERN, NONE = (
+    "column", "global", "slot", "ctx", "const", "local", "filelocal", "extern", "none")
 
 
 @dataclass

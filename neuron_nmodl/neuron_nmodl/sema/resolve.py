@@ -15,7 +15,7 @@ from typing import Dict, List, Optional, Set
 from .. import nodes as N
 from ..errors import NmodlError, UnsupportedError
 from . import builtins as B
-from .model import Model
+from .model import EXTERN, Model, Symbol
 
 _READONLY = ("t", "dt", "celsius", "area", "diam", "secondorder")
 _EVENTS = ("net_send", "net_event", "net_move")
@@ -180,8 +180,8 @@ class Resolver:
                 return
         sym = self.m.symbols.get(name)
         if sym is None and name in self.m.externals:
-            raise UnsupportedError("EXTERNAL variable %s (a variable of another mechanism)" % name,
-                                   node.loc)
+            self.m.symbols[name] = Symbol(name, "external", EXTERN, loc=node.loc)
+            return
         if sym is None:
             if self.has_verbatim or name.startswith("M_"):
                 if name not in self.warned:

@@ -180,3 +180,24 @@ def test_solve_in_a_procedure_is_done_where_it_stands(testlib):
     assert inst["u"][0] == pytest.approx(0.9705541719280729, rel=1e-13)
     assert inst["w"][0] == pytest.approx(1.8151704978248682, rel=1e-13)
     assert inst["calls"][0] == 2.0
+
+
+def test_external_variables_are_the_other_mechanisms_globals(testlib):
+    # NEURON 9.0.2 (both in one library): y 1.75 after finitialize; put(3) sets gs_textsrc to
+    # 3 and get() is 3.25; with gt_textsrc = 10, get() is 13. (An EXTERNAL array NEURON 9.0.2
+    # declares as a pointer and crashes on; here it is the other mechanism's array.)
+    cell = Cell(testlib, 1)
+    inst = cell.insert("textuse")
+    cell.finitialize(-65)
+    ctx = cell.ctx.ctx
+    assert inst["y"][0] == 1.75
+    testlib.call("textuse", "put", 3.0, inst=inst, ctx=ctx)
+    assert testlib.global_value("textsrc", "gs") == 3.0
+    assert testlib.call("textuse", "get", inst=inst, ctx=ctx) == 3.25
+    testlib.set_global("textsrc", "gt", 10.0)
+    assert testlib.call("textuse", "get", inst=inst, ctx=ctx) == 13.0
+    testlib.call("textuse", "puta", 2.0, 7.0, inst=inst, ctx=ctx)
+    assert testlib.globals("textsrc")[testlib.meta("textsrc")["globals"][1]["index"] + 2] == 7.0
+    assert testlib.call("textuse", "geta", 2.0, inst=inst, ctx=ctx) == 7.0
+    testlib.set_global("textsrc", "gs", 1.5)
+    testlib.set_global("textsrc", "gt", 0.25)

@@ -216,6 +216,13 @@ class Interpreter(FileRunner):
             self.running += 1
             try:
                 fn(ctx, ctx.__dict__ if ctx is not None else None)
+            except (HocStop, HocQuit, KeyboardInterrupt):
+                raise
+            except Exception as e:
+                # located while the statement's compiled unit is still known
+                if not isinstance(e, HocError) or not e.located:
+                    raise to_hoc_error(self, e, item, source) from e
+                raise
             finally:
                 self.running -= 1
                 self.units.pop(fn._hoc_unit, None)

@@ -49,10 +49,13 @@ def install(interp) -> None:
     interp.builtins.add(Sym("stoprun", "bvar", "B", value=(box, "v")))
 
     def graphs_empty() -> bool:
+        """No graph in stdrun's lists wants points (screenless Graphs draw nothing)."""
+        from .gui import HeadlessGUI
         lists = list(G.get("h_graphList") or ()) + [G.get("h_flush_list")]
         for lst in lists:
             if lst is not None and lst.count():
-                return False
+                if not all(isinstance(lst.o(i), HeadlessGUI) for i in range(int(lst.count()))):
+                    return False
         return True
 
     def stdrun_own_loop() -> bool:

@@ -734,6 +734,35 @@ inline char* gargstr(int i) {
     }
     return (char*) s;
 }
+// NEURON's argument check of user functions.
+inline double chkarg(int i, double low, double high) {
+    const double x = *getarg(i);
+    if (x > high || x < low) {
+        _nmodl_rt::error("Arg out of range in user function", nullptr);
+    }
+    return x;
+}
+namespace _nmodl_rt {
+// hoc_pgargstr's answer: the string argument, read only (its HOC variable is not reachable)
+inline thread_local char* pgargstr_slot = nullptr;
+}  // namespace _nmodl_rt
+inline char** hoc_pgargstr(int i) {
+    _nmodl_rt::pgargstr_slot = gargstr(i);
+    return &_nmodl_rt::pgargstr_slot;
+}
+// NEURON's strdef assignment: a new copy of buf in *pstr (the old one freed). A string
+// argument (from hoc_pgargstr) cannot be assigned: its HOC variable is not reachable here.
+inline void hoc_assign_str(char** pstr, const char* buf) {
+    if (pstr == &_nmodl_rt::pgargstr_slot) {
+        _nmodl_rt::error("hoc_assign_str: assigning to a string argument is not supported",
+                         nullptr);
+        return;
+    }
+    char* s = (char*) malloc(strlen(buf) + 1);
+    strcpy(s, buf);
+    free(*pstr);
+    *pstr = s;
+}
 // The engine's vector_arg answers NULL for an argument that is not a Vector; NEURON's
 // vector_arg is an error then.
 inline IvocVect* vector_arg(int i) {

@@ -187,8 +187,20 @@ class Library:
                         raise RuntimeError("harness vectors cannot grow")
             v.size = n
 
+        self._strbufs: list = []
+
+        @cb("const char*(int)")
+        def gargstr(k):
+            a = self.call_args[k - 1] if 1 <= k <= len(self.call_args) else None
+            if not isinstance(a, str):
+                return f.NULL
+            b = f.new("char[]", a.encode())
+            self._strbufs.append(b)
+            return b
+
         api.ifarg = ifarg
         api.getarg = getarg
+        api.gargstr = gargstr
         api.vector_arg = vector_arg
         api.vector_resize = vector_resize
         self.netcon_weights: Dict[tuple, list] = {}   # (mech key, i) -> weight arrays
@@ -270,7 +282,7 @@ class Library:
         for k in range(d.nfns):
             e = d.fns[k]
             if self.ffi.string(e.name).decode() == fname:
-                nums = [float(x) if not isinstance(x, np.ndarray) else 0.0 for x in args]
+                nums = [float(x) if not isinstance(x, (np.ndarray, str)) else 0.0 for x in args]
                 a = self.ffi.new("double[]", nums or [0.0])
                 if ctx is None:
                     ctx = Context(1).ctx

@@ -201,3 +201,15 @@ def test_external_variables_are_the_other_mechanisms_globals(testlib):
     assert testlib.call("textuse", "geta", 2.0, inst=inst, ctx=ctx) == 7.0
     testlib.set_global("textsrc", "gs", 1.5)
     testlib.set_global("textsrc", "gt", 0.25)
+
+
+def test_chkarg_pgargstr_and_assign_str_for_verbatim_code(testlib):
+    # NEURON 9.0.2: scaled(2.5) 25, keeplen("xyz") 4, keeplen("ab") 2; scaled(7) is the hoc
+    # error "Arg out of range in user function"
+    call = lambda f, *a: testlib.call("tchkarg", f, *a)  # noqa: E731
+    assert call("scaled", 2.5) == 25.0
+    assert call("keeplen", "xyz") == 4.0 and call("keeplen", "ab") == 2.0
+    testlib.errors.clear()
+    call("scaled", 7.0)
+    assert testlib.errors == ["Arg out of range in user function"]
+    testlib.errors.clear()

@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 # every component distribution in the repository (a folder with a pyproject.toml)
 COMPONENTS := $(patsubst %/pyproject.toml,%,$(wildcard neuron_core/pyproject.toml neuron_nmodl/pyproject.toml neuron_hoc/pyproject.toml neuron_rxd/pyproject.toml plugins/*/pyproject.toml))
 
-.PHONY: install test demo core clean conformance bench
+.PHONY: install test demo core clean conformance bench installcheck
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -38,3 +38,10 @@ clean:
 	rm -rf $(VENV) build */build */*.egg-info plugins/*/*.egg-info
 	find . -name __pycache__ -prune -exec rm -rf {} +
 	find . -name '*.so' -path '*neuron_core*' -delete
+
+# the distributions as a user gets them (`pip install .[rxd]`, not editable) in a fresh venv,
+# then neuron.test() from outside the repository: every module and data file must be shipped
+installcheck:
+	rm -rf build/installcheck && $(PYTHON) -m venv build/installcheck
+	build/installcheck/bin/pip install -q ".[rxd,test]"
+	cd /tmp && $(CURDIR)/build/installcheck/bin/python -c "import sys, neuron; sys.exit(0 if neuron.test() else 1)"

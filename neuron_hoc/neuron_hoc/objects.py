@@ -56,8 +56,17 @@ class HocObject:
             raise AttributeError(name)
         t = type(self)._hoc_template
         sym = t.table.get(name) if t is not None else None
-        if sym is not None and sym.public and sym.kind == "str":
-            return self.__dict__[sym.key].v
+        if sym is not None:
+            # from Python every member is reachable, public or not (as in NEURON)
+            if sym.kind == "str":
+                return self.__dict__[sym.key].v
+            if not sym.public and not _called_from_hoc(t):
+                d = self.__dict__
+                if sym.key in d:
+                    return d[sym.key]
+                method = getattr(type(self), "_p_" + name, None)
+                if method is not None:
+                    return method.__get__(self, type(self))
         raise AttributeError("'%s' not a public member of '%s'" % (name, t.name if t else "?"))
 
     def __setattr__(self, name: str, value) -> None:
@@ -66,13 +75,14 @@ class HocObject:
         if sym is None or name.startswith("_"):
             object.__setattr__(self, name, value)
             return
-        self._hoc_set(name, value)
+        self._hoc_set(name, value, python=True)
 
-    def _hoc_set(self, name: str, v) -> None:
-        """`obj.name = v` from HOC or Python: only public data members, with type checks."""
+    def _hoc_set(self, name: str, v, python: bool = False) -> None:
+        """`obj.name = v`, with type checks: from HOC only public data members, from Python
+        any data member (NEURON's rules)."""
         t = type(self)._hoc_template
         sym = t.table.get(name)
-        if sym is None or not sym.public:
+        if sym is None or not (sym.public or python):
             raise HocError("'%s' not a public member of '%s'" % (name, t.name))
         d = self.__dict__
         kind = sym.kind
@@ -128,6 +138,14 @@ class HocObject:
             t.destroy(self)
         except Exception:
             pass
+
+
+def _called_from_hoc(t) -> bool:
+    """Whether the attribute access two frames up is HOC's (compiled HOC code or the HOC
+    runtime's member helpers), where only public members are reachable."""
+    from . import runtime
+    fname = sys._getframe(2).f_code.co_filename
+    return fname in t.interp.units or fname == runtime.install.__code__.co_filename
 
 
 class HocMethod:

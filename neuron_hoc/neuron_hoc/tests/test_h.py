@@ -146,3 +146,29 @@ def test_ref_to_object_variable(h):
     r = h.ref(None)
     h.mk(r)
     assert r[0] is not None and r[0].size() == 4
+
+
+def test_python_reaches_members_hoc_keeps_private(h):
+    # NEURON 9.0.2: from Python every template member is reachable (BluePyOpt sets `gid`,
+    # which its templates do not make public); from HOC only public ones
+    h('''
+    begintemplate PrivTT
+      public x
+      strdef s
+      double arr[3]
+      proc init() { x = 1  s = "hi"  arr[1] = 4 }
+      proc priv() { x = 2 }
+      func f() { return 7 }
+      gid = 0
+    endtemplate PrivTT
+    ''')
+    t = h.PrivTT()
+    t.gid = 5
+    assert (t.gid, t.s, t.arr[1], t.f()) == (5.0, "hi", 4.0, 7.0)
+    t.priv()
+    assert t.x == 2
+    h("objref privtt_")
+    h.privtt_ = t
+    assert not h("privtt_.gid = 1")
+    assert not h("print privtt_.gid")
+    assert t.gid == 5

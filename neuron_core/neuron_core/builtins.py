@@ -169,7 +169,10 @@ def push_section(sec) -> float:
 
 
 def pop_section() -> float:
-    model.pop_section()
+    """Pop the section stack; with nothing pushed NEURON does nothing (code written for its
+    Python SectionList iteration, such as BluePyOpt's, pops once too often)."""
+    if model.stack:
+        model.pop_section()
     return 1.0
 
 

@@ -67,6 +67,18 @@ def test_distance_is_measured_between_nodes():
     assert builtins.distance(dend(1)) == pytest.approx(300 - 300 * 2.5 / 7, rel=1e-14)
 
 
+def test_pop_section_with_nothing_pushed_does_nothing():
+    # NEURON 9.0.2: pop_section() on an empty section stack is silent and leaves cas alone
+    a = nc.Section(name="a")
+    b = nc.Section(name="b")
+    builtins.pop_section()
+    builtins.push_section(b)
+    assert builtins.cas() is b
+    builtins.pop_section()
+    builtins.pop_section()
+    assert builtins.cas() is a
+
+
 def test_distance_needs_an_origin():
     # NEURON 9.0.2: distance(x) before any distance(0, ...) is an error, as after the
     # origin's section was deleted

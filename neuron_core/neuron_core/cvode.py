@@ -291,12 +291,15 @@ class CVode:
     def statename(self, i: int, strdef=None, style: int = 1) -> str:
         if not controller.active or controller.eq is None:
             raise NeuronError("Cvode is not active")
-        names = controller.eq.names()
+        names = controller.eq.names(int(style))
         i = int(i)
         if not 0 <= i < len(names):
             raise NeuronError("Cvode::statename argument out of range")
-        if strdef is not None and hasattr(strdef, "s"):
-            strdef.s = names[i]
+        if strdef is not None:
+            if hasattr(strdef, "s"):
+                strdef.s = names[i]
+            elif hasattr(strdef, "__setitem__"):
+                strdef[0] = names[i]     # h.ref("")
         return names[i]
 
     def order(self, i: int = 0) -> int:

@@ -48,19 +48,50 @@ class Equations:
     eqnode: object = None        # DAE form: [nnode] equation of each node's vi
     nlayer: np.ndarray = None    # DAE form: [nnode] extracellular layers at each node
 
-    def names(self) -> List[str]:
-        """A name per equation (CVode.statename)."""
+    def names(self, style: int = 1) -> List[str]:
+        """A name per equation, as CVode.statename gives them: `soma.v(0.25)`,
+        `soma.m_hh(0.25)`, `ExpSyn[0].g` (style 0 or 1), or the bare variable `v`, `m_hh`,
+        `ExpSyn.g` (style 2)."""
+        from ..model import model
+        where = _node_places(model.built)
+
+        def at(node: int, var: str) -> str:
+            if style == 2:
+                return var
+            place = where.get(node)
+            if place is None:
+                return "%s(node %d)" % (var, node)
+            return "%s.%s(%g)" % (place[0], var, place[1])
         if self.eqnode is not None:
             out = []
             for i, nl in enumerate(self.nlayer):
-                out.append("v(node %d)" % i)
-                out.extend("vext[%d](node %d)" % (k, i) for k in range(int(nl)))
+                out.append(at(i, "v"))
+                out.extend(at(i, "vext[%d]" % k) for k in range(int(nl)))
         else:
-            out = ["v(node %d)" % int(n) for n in self.vnode]
+            out = [at(int(n), "v") for n in self.vnode]
         for ms in self.mechs:
+            mt = registry.types[ms.name]
             for i in range(ms.ninst):
-                out.extend("%s_%s[%d]" % (s, ms.name, i) for s in ms.states)
+                if mt.is_point:
+                    owner = mt.owner_of(i)
+                    prefix = mt.name if style == 2 or owner is None else owner.hname()
+                    out.extend("%s.%s" % (prefix, s) for s in ms.states)
+                else:
+                    node = int(mt.node_arr[i])
+                    out.extend(at(node, "%s_%s" % (s, mt.suffix)) for s in ms.states)
         return out
+
+
+def _node_places(built) -> Dict[int, tuple]:
+    """node -> (section name, x) for the nodes at segment centres."""
+    out: Dict[int, tuple] = {}
+    if built is None:
+        return out
+    for sec in built.sections:
+        n = sec._nseg
+        for j in range(n):
+            out[sec._node0 + sec._block_index(j)] = (sec.name(), (j + 0.5) / n)
+    return out
 
 
 def _state_columns(mt, name: str):

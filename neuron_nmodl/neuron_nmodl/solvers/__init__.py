@@ -43,9 +43,14 @@ def lower(m: Model, warn=None) -> None:
 
 def _check_net_receive_states(m: Model, blocks) -> None:
     """nocmodl refuses a NET_RECEIVE that assigns a STATE no SOLVEd DERIVATIVE or KINETIC
-    block integrates (it has no place in the integrator's state list)."""
+    block integrates (it has no place in CVODE's state list) when the mechanism can be used
+    with CVODE (its BREAKPOINT SOLVEs, if any, are DERIVATIVE or KINETIC blocks)."""
     if m.net_receive is None:
         return
+    for n in m.breakpoint.body.walk() if m.breakpoint is not None else ():
+        if isinstance(n, N.Solve) and (m.callables[n.name].kind not in ("DERIVATIVE", "KINETIC")
+                                       or n.method in _AFTER_METHODS):
+            return
     integrated = set()
     for _, body in blocks:
         for n in body.walk():

@@ -87,6 +87,9 @@ def test_resolve_errors():
               "DERIVATIVE d { a' = -a } NET_RECEIVE(w) { a = a + w  b = b + w }")
     model("NEURON { POINT_PROCESS P } STATE { a } BREAKPOINT { SOLVE d METHOD cnexp }\n"
           "DERIVATIVE d { a' = -a } NET_RECEIVE(w) { LOCAL b  a = a + w  b = w }")
+    # (not when the mechanism cannot be used with CVODE: a SOLVEd PROCEDURE advances b)
+    model("NEURON { POINT_PROCESS P } STATE { b } BREAKPOINT { SOLVE s }\n"
+          "PROCEDURE s() { b = 0.9 * b } NET_RECEIVE(w) { b = b + w }")
 
 
 def test_undeclared_name_is_a_c_name_with_verbatim():

@@ -13,7 +13,7 @@ import re
 from typing import Dict, List, Optional, Set
 
 from .. import nodes as N
-from ..errors import NmodlError, UnsupportedError
+from ..errors import UnsupportedError
 from ..sema.model import COLUMN, CTX, EXTERN, SLOT, Model
 from . import ions as I
 from . import ldifus
@@ -332,21 +332,24 @@ class MechanismGenerator:
             cbs["ode_matsol"] = "_cb_ode_matsol"
             if I.has_ode_synonym(m):
                 cbs["ode_synonym"] = "_cb_ode_synonym"
+        # blocks of one kind run in file order, each over all instances (NEURON registers
+        # each as a function of its own)
+        ba: Dict[str, List[N.CodeBlock]] = {}
         for b in m.before_after:
             name = "%s_%s" % (b.kind.lower(), b.when.lower())
             if name not in ("before_initial", "after_initial", "before_breakpoint", "after_solve",
                             "before_step"):
                 raise UnsupportedError("%s %s" % (b.kind, b.when), b.loc)
-            if "_cb_" + name in cbs.values():
-                raise NmodlError("more than one %s %s block" % (b.kind, b.when), b.loc)
-            def fill(em, b=b):
+            ba.setdefault(name, []).append(b)
+        for name, blocks in ba.items():
+            def fill(em, b):
                 self.load_v(em)
                 for line in I.copy_in(m):
                     em.w(line)
                 em.block(b.body)
                 for line in I.copy_out(m):
                     em.w(line)
-            self.kernel("_cb_" + name, [fill])
+            self.kernel("_cb_" + name, [lambda em, b=b: fill(em, b) for b in blocks])
             cbs[name] = "_cb_" + name
         for kind, attr in (("constructor", m.constructor), ("destructor", m.destructor)):
             if attr is not None:

@@ -213,3 +213,18 @@ def test_chkarg_pgargstr_and_assign_str_for_verbatim_code(testlib):
     call("scaled", 7.0)
     assert testlib.errors == ["Arg out of range in user function"]
     testlib.errors.clear()
+
+
+
+def test_two_before_step_blocks_both_run_in_file_order(testlib):
+    # NEURON 9.0.2: BEFORE STEP runs at the end of finitialize and of each step; after three
+    # steps of 0.025 ms x is 1.15 and y 15.4
+    cell = Cell(testlib, 2)
+    inst = cell.insert("ttwoba")
+    cell.finitialize(-65)
+    c = cell.ctx.ctx
+    for k in range(4):
+        c.t = 0.025 * k
+        inst.desc.before_step(c, inst.m)
+    assert list(inst["x"]) == pytest.approx([1.15, 1.15], rel=1e-14)
+    assert list(inst["y"]) == pytest.approx([15.4, 15.4], rel=1e-14)

@@ -34,6 +34,11 @@ def _interpreter():
         if hobj is None:
             raise ImportError("no HOC interpreter is installed (the neuron-hoc distribution provides it)")
         _state["h"] = hobj
+        # neuron.hoc becomes a plain attribute, so that code reaching it late (finalizers at
+        # interpreter exit, as LFPy's) needs no import then
+        hoc = _submodules.import_alias("hoc")
+        if hoc is not None:
+            globals()["hoc"] = hoc
     return _state["h"]
 
 
@@ -51,12 +56,13 @@ def _api() -> Dict[str, Any]:
 def __getattr__(name: str):
     if name in ("h", "n"):
         return _interpreter()
+    if name in _submodules.names():
+        mod = _submodules.import_alias(name)
+        globals()[name] = mod
+        return mod
     api = _api()
     if name in api:
         return api[name]
-    mod = _submodules.import_alias(name)
-    if mod is not None:
-        return mod
     raise AttributeError("module 'neuron' has no attribute %r" % name)
 
 

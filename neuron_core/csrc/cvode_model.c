@@ -394,12 +394,14 @@ int nrn_cvode_f_internal(double t, double* y, double* ydot, void* data) {
     cvg.cur = ci;
     ci->stats.f_calls++;
     c->t = t;
+    const double dt_user = c->dt;  /* h.dt as the user sees it between calls */
     c->dt = ci->cv.h != 0.0 ? ci->cv.h : 1e-8; /* mechanisms see the current step as dt */
     nrn_play_continuous(t);
     nrn_cvode_scatter(s, y);
     nocap_v(s);
     if (s->global && nrn_cvode_blocks_fun(s->neq - s->nblk, t, y, ydot)) {
         cvg.cur = prev ? prev : ci;
+        c->dt = dt_user;
         return -1;
     }
     const int n0 = s->node0, n1 = s->node1, n = n1 - n0;
@@ -446,6 +448,7 @@ int nrn_cvode_f_internal(double t, double* y, double* ydot, void* data) {
     nrn_cvode_move_dstates(s, ydot, 1);
     if (s->global) nrn_call_ba(1);
     cvg.cur = prev ? prev : ci;
+    c->dt = dt_user;
     return e->errored ? -1 : 0;
 }
 

@@ -98,6 +98,8 @@ typedef struct nrn_record {
     double dt_rec;    /* record every dt_rec ms (mode 1) */
     int mode;         /* 0 every step, 1 every dt_rec, 2 at tvec times */
     int next;         /* index of the next tvec sample */
+    int gen;          /* bumped by each (re)initialization: older pending samples are dropped */
+    int pad;
 } nrn_record;
 
 typedef struct nrn_play {

@@ -531,7 +531,7 @@ static void deliver_to_pnt(int pnt, double* w, double flag, double t) {
 }
 
 static void deliver_play(int id, double t);
-static void deliver_record(int id, double t);
+static void deliver_record(int id, double t, double gen);
 
 static void deliver(const nrn_event* ev) {
     nrn_engine* e = &nrn_eng;
@@ -564,7 +564,7 @@ static void deliver(const nrn_event* ev) {
         deliver_play(ev->target, ev->t);
         break;
     case NRN_EV_RECORD:
-        deliver_record(ev->target, ev->t);
+        deliver_record(ev->target, ev->t, ev->flag);
         break;
     case NRN_EV_PYTHON: {
         double tsav = e->ctx.t;
@@ -589,16 +589,19 @@ int nrn_deliver_events(double til) { return nrn_deliver_until(til); }
 
 /* ------------------------------------------------------- record / play */
 
-static void deliver_record(int id, double t) {
+static void deliver_record(int id, double t, double gen) {
     nrn_engine* e = &nrn_eng;
     nrn_record* r = &e->records[id];
+    if (gen != (double) r->gen) {
+        return;   /* a sample scheduled before the last frecord_init */
+    }
     nrn_vec_append(r->y, *r->src);
     if (r->mode == 1) {
-        push(t + r->dt_rec, NRN_EV_RECORD, id, -1, 0.);
+        push(t + r->dt_rec, NRN_EV_RECORD, id, -1, (double) r->gen);
     } else if (r->mode == 2) {
         ++r->next;
         if (r->next < r->tvec->size) {
-            push(r->tvec->data[r->next], NRN_EV_RECORD, id, -1, 0.);
+            push(r->tvec->data[r->next], NRN_EV_RECORD, id, -1, (double) r->gen);
         }
     }
 }
@@ -609,11 +612,12 @@ void nrn_record_init(void) {
         nrn_record* r = &e->records[i];
         r->y->size = 0;
         r->next = 0;
+        r->gen = (r->gen + 1) & 0xffffff;
         if (r->mode == 1) {
-            push(e->ctx.t, NRN_EV_RECORD, i, -1, 0.);
+            push(e->ctx.t, NRN_EV_RECORD, i, -1, (double) r->gen);
         } else if (r->mode == 2) {
             if (r->tvec->size > 0) {
-                push(r->tvec->data[0], NRN_EV_RECORD, i, -1, 0.);
+                push(r->tvec->data[0], NRN_EV_RECORD, i, -1, (double) r->gen);
             }
         }
     }

@@ -39,8 +39,9 @@ class PointProcess:
         d["_index"] = next(type(self)._counter)
         d["_hoc_object"] = None
         if mt.artificial:
-            if args:
-                raise NeuronError("%s is an artificial cell and takes no location" % mt.name)
+            # a location (x, a segment, sec=) is accepted and ignored, as NEURON does
+            if len(args) > 1:
+                raise NeuronError("%s takes at most one (ignored) location argument" % mt.name)
             d["_pnt"] = model.new_pnt_id(self)
             d["_row"] = mt.alloc(1, self)
         else:

@@ -85,8 +85,8 @@ def sync() -> None:
     pull_external()
     if not _state["dirty"] and _state["version"] == model.version:
         return
-    old_rec = {id(_state["rec_vecs"][k]): eng.records[k].next for k in range(eng.nrecord)} \
-        if _state.get("rec_vecs") else {}
+    old_rec = {id(_state["rec_vecs"][k]): (eng.records[k].next, eng.records[k].gen)
+               for k in range(eng.nrecord)} if _state.get("rec_vecs") else {}
     old_play = {id(_state["play_vecs"][k]): (eng.plays[k].next, eng.plays[k].last_i)
                 for k in range(eng.nplay)} if _state.get("play_vecs") else {}
     recs = ffi.new("nrn_record[]", max(len(_records), 1))
@@ -104,7 +104,7 @@ def sync() -> None:
         r.mode = mode
         r.dt_rec = dt
         r.tvec = tvec._cv if tvec is not None else ffi.NULL
-        r.next = old_rec.get(id(vec), 0)
+        r.next, r.gen = old_rec.get(id(vec), (0, 0))
     _records[:] = live
     plays = ffi.new("nrn_play[]", max(len(_plays), 1))
     keep.append(plays)

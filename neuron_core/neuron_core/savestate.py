@@ -107,6 +107,7 @@ class SaveState:
         d["ev/tqitem"] = np.array([eng.pnts[k].tqitem for k in range(npnt)], dtype=np.int64)
         d["ev/tqseq"] = np.array([eng.pnts[k].tqseq for k in range(npnt)], dtype=np.uint64)
         d["rec/next"] = np.array([eng.records[k].next for k in range(eng.nrecord)], dtype=np.int64)
+        d["rec/gen"] = np.array([eng.records[k].gen for k in range(eng.nrecord)], dtype=np.int64)
         d["play/next"] = np.array([[eng.plays[k].next, eng.plays[k].last_i]
                                    for k in range(eng.nplay)], dtype=np.int64).reshape(-1, 2)
         heap = ffi.cast("nrn_event*", ffi.from_buffer(d["ev/heap"])) if eng.nev else None
@@ -171,6 +172,8 @@ class SaveState:
             eng.pnts[k].tqseq = int(d["ev/tqseq"][k])
         for k in range(min(int(eng.nrecord), len(d["rec/next"]))):
             eng.records[k].next = int(d["rec/next"][k])
+            if "rec/gen" in d:
+                eng.records[k].gen = int(d["rec/gen"][k])
         for k in range(min(int(eng.nplay), len(d["play/next"]))):
             eng.plays[k].next = int(d["play/next"][k][0])
             eng.plays[k].last_i = int(d["play/next"][k][1])

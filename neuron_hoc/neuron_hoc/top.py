@@ -50,7 +50,18 @@ class HocFunction:
     def __init__(self, fn, interp, name: str):
         self.fn, self.interp, self.name = fn, interp, name
 
-    def __call__(self, *args):
+    def __call__(self, *args, sec=None):
+        """`sec=` runs the procedure with that section as the currently accessed one."""
+        if sec is None:
+            return self._call(args)
+        glue = self.interp.sections
+        glue.model.push_section(sec)
+        try:
+            return self._call(args)
+        finally:
+            glue.model.pop_section()
+
+    def _call(self, args):
         # h.ref(obj) arguments are objref variables the procedure may reassign ($o1 = ...)
         refs = [(k, a) for k, a in enumerate(args) if isinstance(a, HocRef) and
                 not isinstance(a.v, (str, int, float))]

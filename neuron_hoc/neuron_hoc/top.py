@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import Optional
 
-from .errors import HocQuit
+from .errors import HocError, HocQuit
 from .interpreter import Interpreter
 from .objects import HocObject
 from .values import HocRef, StrArg, VarPointer
@@ -40,6 +40,18 @@ def _quit_stops_here(fn, interp):
             interp.quit_requested = True
             return 0.0
     call.__name__ = getattr(fn, "__name__", "builtin")
+    return call
+
+
+def _math_errors_as_hoc(fn, name: str):
+    """A math built-in called from Python: a domain error is HOC's ("sqrt argument out of
+    domain"), a RuntimeError as in NEURON, not Python's ValueError."""
+    def call(*args):
+        try:
+            return fn(*args)
+        except ValueError:
+            raise HocError("%s argument out of domain" % name) from None
+    call.__name__ = name
     return call
 
 
@@ -129,7 +141,9 @@ class HocTop:
             return sym.value.cls
         if kind == "builtin":
             fn = G["_b_" + name]
-            return _quit_stops_here(fn, interp) if "runs" in sym.flags else fn
+            if "runs" in sym.flags:
+                return _quit_stops_here(fn, interp)
+            return _math_errors_as_hoc(fn, name) if "pure" in sym.flags else fn
         if kind == "class":
             return sym.value
         if kind == "bvar":

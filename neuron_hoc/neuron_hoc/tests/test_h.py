@@ -172,3 +172,11 @@ def test_python_reaches_members_hoc_keeps_private(h):
     assert not h("privtt_.gid = 1")
     assert not h("print privtt_.gid")
     assert t.gid == 5
+
+
+def test_math_domain_error_from_python_is_hocs(h):
+    # NEURON 9.0.2: h.sqrt(-1) raises RuntimeError "... sqrt argument out of domain"
+    import pytest
+    with pytest.raises(RuntimeError, match="sqrt argument out of domain"):
+        h.sqrt(-1)
+    assert h.sqrt(4) == 2.0

@@ -17,6 +17,7 @@ from .refs import pull_external, push_external
 
 _fih: Dict[int, List["FInitializeHandler"]] = {0: [], 1: [], 2: [], 3: []}
 _event_ids = itertools.count(1)
+_BEFORE_STEP = 2  # nrn_call_ba's code (csrc/ba_api.h)
 
 # While CVode is active, the variable-step method (neuron_core.variable_step) replaces the end
 # of finitialize, fadvance and run_until: an object with initialize(), fadvance(), run_until().
@@ -73,7 +74,7 @@ def _finitialize(v: Optional[float]) -> float:
         check(lib.nrn_fcurrent_init())
     lib.nrn_record_init()
     if variable_step is None:
-        lib.nrn_record_continuous()
+        _fixed_record_continuous()
     check(lib.nrn_deliver_events(eng.ctx.t))
     _run_fih(2)
     return 1.0
@@ -112,9 +113,19 @@ def fcurrent() -> float:
 def frecord_init() -> float:
     _prepare()
     lib.nrn_record_init()
-    lib.nrn_record_continuous()
+    if variable_step is None:
+        _fixed_record_continuous()
+    else:
+        lib.nrn_record_continuous()
     check()
     return 1.0
+
+
+def _fixed_record_continuous() -> None:
+    # NEURON's fixed_record_continuous: mechanisms' BEFORE STEP blocks, then the samples
+    lib.nrn_call_ba(_BEFORE_STEP)
+    check()
+    lib.nrn_record_continuous()
 
 
 def stoprun(value: Optional[float] = None) -> float:

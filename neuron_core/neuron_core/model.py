@@ -23,6 +23,8 @@ class Model:
         self.geometry_dirty = True
         self.version = 0                        # bumps at each rebuild
         self.built = None                       # the current build (see build.py)
+        self.building = False                   # a rebuild is under way (POINTER slots are
+                                                # filled from Refs once storage is in place)
         self.section_counter = 0
         self.point_processes = {}               # pnt id -> PointProcess (weak values)
         self._free_pnt: List[int] = []
@@ -109,9 +111,15 @@ class Model:
     # -------------------------------------------------------------- build
 
     def ensure_built(self) -> None:
+        if self.building:
+            return
         if self.structure_dirty or self.geometry_dirty or _mech_dirty():
             from .build import rebuild
-            rebuild(self)
+            self.building = True
+            try:
+                rebuild(self)
+            finally:
+                self.building = False
 
     def ensure_runnable(self) -> None:
         """ensure_built, then NEURON's refusal to simulate a mechanism that is not thread safe

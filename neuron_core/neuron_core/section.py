@@ -18,6 +18,7 @@ from .errors import NeuronError
 from .mechanisms import registry
 from .mechtype import ION, MechType
 from .model import model
+from .refs import Ref
 
 DEF_VREST = -65.0
 
@@ -60,6 +61,7 @@ class Section:
         d["_parentx"] = 1.0
         d["_childend"] = 0.0
         d["_mechs"] = {}         # mechanism name -> first row of its nseg rows
+        d["_pointers"] = {}      # (mechanism, POINTER, segment index) -> Ref set by the user
         # NEURON's property list, most recent first: a mechanism goes to the head, then the
         # ions it uses are put (or moved) in front of it.  Segment iteration follows it and
         # psection prints it reversed.
@@ -185,6 +187,7 @@ class Section:
             mt.data[:, r_new:r_new + n] = mt.data[:, r_old + src]
             mt.free(r_old, old)
             self._mechs[mname] = r_new
+        self._pointers.clear()   # NEURON's POINTERs do not survive a change of nseg either
         self._nseg = n
         self._node0 = -1
         for r in self._pps:   # point processes move to the segment containing their old place
@@ -518,6 +521,18 @@ class Section:
         if mt is not None and row is not None:
             mt.data[5, row:row + self._nseg] = style
 
+    def _set_pointer(self, mt: MechType, name: str, j: int, ref) -> None:
+        """A density mechanism's POINTER at segment j (`setpointer`, `seg.mech._ref_p = ref`)."""
+        if not any(s.name == name and s.kind == "pointer" for s in mt.slots):
+            raise AttributeError("%s has no POINTER %r" % (mt.name, name))
+        if not isinstance(ref, Ref):
+            raise TypeError("a POINTER must be set to a _ref_ pointer")
+        self._pointers[(mt.name, name, j)] = ref
+        model.structure_dirty = True
+
+    def _slot_ref(self, mt: MechType, slot_name: str, row: int) -> Optional[Ref]:
+        return self._pointers.get((mt.name, slot_name, row - self._mechs[mt.name]))
+
     def uninsert(self, mech) -> "Section":
         self._check()
         name = mech if isinstance(mech, str) else mech.name
@@ -528,6 +543,8 @@ class Section:
             raise NeuronError("cannot uninsert ion %s" % name)
         mt.free(self._mechs.pop(name), self._nseg)
         self._mech_order.remove(name)
+        for key in [k for k in self._pointers if k[0] == name]:
+            del self._pointers[key]
         if name == "extracellular":
             from .extracellular import after_uninsert
             after_uninsert(self)

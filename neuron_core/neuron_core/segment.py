@@ -194,7 +194,8 @@ class Segment:
             object.__setattr__(self, name, value)
             return
         if name.startswith("_ref_"):
-            raise AttributeError("cannot assign to %s here (use a POINTER's _ref_ on a mechanism)" % name)
+            self._set_pointer(name[5:], value)
+            return
         self.sec._check()
         spec = self._range_var(name)
         if spec is None:
@@ -205,6 +206,15 @@ class Segment:
         mt.data[var.col + idx, self._mech_row(mt)] = float(value)
         if mt.name == "extracellular":
             model.geometry_dirty = True
+
+    def _set_pointer(self, name: str, ref) -> None:
+        # `seg._ref_<pointer>_<suffix> = ref`, HOC's `setpointer sec.<pointer>_<suffix>(x), &...`
+        self.sec._check()
+        for mname in self.sec._mechs:
+            if name.endswith("_" + mname):
+                self.sec._set_pointer(registry.types[mname], name[:-len(mname) - 1], self._j, ref)
+                return
+        raise AttributeError("cannot assign to _ref_%s: no POINTER of that name here" % name)
 
     def _range_var(self, name: str):
         """(mechtype, var, element) for a range variable name at this segment, or None."""
@@ -327,6 +337,9 @@ class Mechanism:
         return float(self._mt.data[var.col, self._seg._mech_row(self._mt)])
 
     def __setattr__(self, name: str, value) -> None:
+        if name.startswith("_ref_"):
+            self._seg.sec._set_pointer(self._mt, name[5:], self._seg._j, value)
+            return
         var = self._var(name)
         if var.is_array:
             raise NeuronError("%s is an array; assign its elements" % name)

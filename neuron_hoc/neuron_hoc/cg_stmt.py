@@ -311,5 +311,10 @@ class StmtCompiler(LoopCompiler):
         if isinstance(t, N.Name) and t.args:
             self.emit("_setpointer_rv(%r, %s, %s)" % (t.name, self.num(t.args[0]), ptr))
             return
+        if isinstance(t, N.Member) and t.args:
+            ocode, otyp = self.expr(t.obj)
+            if otyp == "sec":   # sec.pointer_suffix(x)
+                self.emit("_setpointer(%s(%s), %r, %s)" % (ocode, self.num(t.args[0]), t.name, ptr))
+                return
         raise self.fail("setpointer needs obj.var or rangevar(x)", node)
 

@@ -11,7 +11,7 @@ import os
 from typing import Iterator, List, Optional
 
 from .. import nodes as N
-from ..errors import NmodlError
+from ..errors import NmodlError, UnsupportedError
 from ..units import UnitError, UnitTable
 from .model import (COLUMN, CONST, CTX, EXTERN, FILELOCAL, GLOBAL, SLOT, SPECIAL, IonUse, Model,
                     Slot, Symbol)
@@ -59,6 +59,7 @@ def declare(program: N.Program) -> Model:
     _implicit_declarations(m)
     _lag_variables(m)
     _check_lists(m)
+    _check_local_currents(m)
     _allocate(m)
     return m
 
@@ -275,6 +276,29 @@ def _check_lists(m: Model) -> None:
             s = m.symbols[v]
             if s.kind == "parameter":
                 s.kind = "assigned"
+
+
+def _check_local_currents(m: Model) -> None:
+    # nocmodl takes a current declared LOCAL in BREAKPOINT as the current only in the form of
+    # nrn_cur that CONDUCTANCE statements select (not generated here); otherwise it is an error
+    if m.breakpoint is None:
+        return
+    body = m.breakpoint.body.stmts
+    currents = set(m.nonspecific + m.electrode)
+    for ion in m.ions:
+        currents.update(ion.writes_cur)
+    hinted = any(isinstance(st, N.Conductance) for st in body)
+    for st in body:
+        if not isinstance(st, N.LocalDecl):
+            continue
+        for name, _ in st.names:
+            if name not in currents:
+                continue
+            if hinted:
+                raise UnsupportedError("CONDUCTANCE", st.loc,
+                                       "with the current %s LOCAL in BREAKPOINT" % name)
+            raise NmodlError("current can only be LOCAL in a BREAKPOINT if CONDUCTANCE "
+                             "statements are used: %s" % name, st.loc)
 
 
 # ---------------------------------------------------------------------------- storage

@@ -90,6 +90,13 @@ def test_resolve_errors():
     # (not when the mechanism cannot be used with CVODE: a SOLVEd PROCEDURE advances b)
     model("NEURON { POINT_PROCESS P } STATE { b } BREAKPOINT { SOLVE s }\n"
           "PROCEDURE s() { b = 0.9 * b } NET_RECEIVE(w) { b = b + w }")
+    # ... and "current can only be LOCAL in a BREAKPOINT if CONDUCTANCE statements are used."
+    with pytest.raises(NmodlError, match="current can only be LOCAL in a BREAKPOINT"):
+        model("NEURON { SUFFIX a NONSPECIFIC_CURRENT i } BREAKPOINT { LOCAL i  i = v }")
+    # with CONDUCTANCE nocmodl's other form of nrn_cur takes the LOCAL: named, not generated
+    with pytest.raises(UnsupportedError, match="CONDUCTANCE"):
+        model("NEURON { SUFFIX a NONSPECIFIC_CURRENT i }\n"
+              "BREAKPOINT { LOCAL i, g  CONDUCTANCE g  g = 1  i = g * v }")
 
 
 def test_undeclared_name_is_a_c_name_with_verbatim():

@@ -18,7 +18,9 @@ the quotient gives NEURON's steps exactly.)
 from __future__ import annotations
 
 import re
+from typing import List
 
+from .. import nodes as N
 from . import ions as I
 from .emitter import Emitter, Raw
 from .names import ARGS, col
@@ -27,12 +29,23 @@ _SLOT = re.compile(r"_pp\[(\d+)\*_s \+ _i\]")
 _SLOT_REF = re.compile(r"\*_pp\[(\d+)\*_s \+ _i\]")
 
 
+def conductance_hints(m) -> List[N.Conductance]:
+    """BREAKPOINT's CONDUCTANCE statements: with them nocmodl's nrn_cur evaluates the block once
+    and takes dI/dv as the named conductances (and a LOCAL of a current's name as the current)."""
+    if m.breakpoint is None:
+        return []
+    return [s for s in m.breakpoint.body.stmts if isinstance(s, N.Conductance)]
+
+
 def current_function(gen, twin: bool) -> None:
-    """`_nrn_current(args, v)`: the BREAKPOINT statements at v, returning the summed currents."""
+    """`_nrn_current(args, v)`: the BREAKPOINT statements at v, returning the summed currents
+    (with CONDUCTANCE statements also the conductances: `_gh[0]` the total, `_gh[1 + k]` the
+    one of the k-th ion current)."""
     m = gen.m
-    gen.w("static inline double _nrn_current%s(%s, double _lv) {"
+    hints = conductance_hints(m)
+    gen.w("static inline double _nrn_current%s(%s, double _lv%s) {"
           % ("_T" if twin else "", "nrn_ctx* _ctx, nrn_mech* _m, double* __restrict__ _p, "
-             "double** _pp, int _s, int _i"))
+             "double** _pp, int _s, int _i", ", double* _gh" if hints else ""))
     gen.w("    double _current = 0.;")
     em = Emitter(m, twins=gen.twins if twin else None)
     if gen.v_live:
@@ -43,7 +56,15 @@ def current_function(gen, twin: bool) -> None:
     for s in gen.bp_statements():
         em.stmt(s)
     for cur in I.current_terms(m):
-        em.w("_current += %s;" % col(m.symbols[cur].col))
+        c = em.name_ref(cur, None, m.breakpoint) if hints else col(m.symbols[cur].col)
+        em.w("_current += %s;" % c)
+    if hints:
+        def total(hs):
+            return " + ".join(em.name_ref(h.name, None, h) for h in hs) or "0."
+        em.w("_gh[0] = %s;" % total(hints))
+        ion_curs = [(ion, v) for ion in m.ions for v in ion.writes_cur]
+        for k, (ion, _) in enumerate(ion_curs):
+            em.w("_gh[%d] = %s;" % (1 + k, total([h for h in hints if h.ion == ion.name])))
     em.w("return _current;")
     gen.emit_lines(em)
     gen.w("}")
@@ -55,6 +76,7 @@ def current_callback(gen) -> None:
     sym = m.symbols
     ion_curs = [(ion, v) for ion in m.ions for v in ion.writes_cur]
     used = I.names_used(m, gen.bp_statements())
+    hinted = bool(conductance_hints(m))
     current_function(gen, False)
     if m.tables:
         current_function(gen, True)
@@ -66,8 +88,16 @@ def current_callback(gen) -> None:
             em.w(line)
 
     def quotient(em):
-        """NEURON's difference quotient at v + 0.001 and v."""
+        """NEURON's difference quotient at v + 0.001 and v (or the CONDUCTANCE values)."""
         cur = "_nrn_current_T" if em.twins is not None else "_nrn_current"
+        if hinted:
+            em.w("double _gh[%d];" % (1 + len(ion_curs)))
+            em.w("const double _rhs = %s(%s, _v, _gh);" % (cur, ARGS))
+            for k, (_, v) in enumerate(ion_curs):
+                em.w("_db_%s[_i - _i0] = _gh[%d];" % (v, 1 + k))
+            em.w("_gb[_i - _i0] = _gh[0];")
+            em.w("_rb[_i - _i0] = _rhs;")
+            return
         em.w("const double _g_local = %s(%s, _v + .001);" % (cur, ARGS))
         for _, v in ion_curs:
             em.w("const double _d%s = %s;" % (v, col(sym[v].col)))

@@ -267,7 +267,7 @@ class Emitter:
         pass                # see s_Protect
 
     def s_Conductance(self, s: N.Conductance) -> None:
-        pass                # g is found by the 0.001 mV difference, the same value
+        pass                # read by the current function (currents.conductance_hints)
 
     def s_InitialStmt(self, s: N.InitialStmt) -> None:
         pass                # emitted as net_init

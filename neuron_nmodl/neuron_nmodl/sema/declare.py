@@ -280,25 +280,24 @@ def _check_lists(m: Model) -> None:
 
 def _check_local_currents(m: Model) -> None:
     # nocmodl takes a current declared LOCAL in BREAKPOINT as the current only in the form of
-    # nrn_cur that CONDUCTANCE statements select (not generated here); otherwise it is an error
+    # nrn_cur that CONDUCTANCE statements select; otherwise it is an error
     if m.breakpoint is None:
         return
     body = m.breakpoint.body.stmts
-    currents = set(m.nonspecific + m.electrode)
-    for ion in m.ions:
-        currents.update(ion.writes_cur)
+    ion_currents = {v for ion in m.ions for v in ion.writes_cur}
     hinted = any(isinstance(st, N.Conductance) for st in body)
     for st in body:
         if not isinstance(st, N.LocalDecl):
             continue
         for name, _ in st.names:
-            if name not in currents:
+            if name not in ion_currents and name not in m.nonspecific + m.electrode:
                 continue
-            if hinted:
+            if not hinted:
+                raise NmodlError("current can only be LOCAL in a BREAKPOINT if CONDUCTANCE "
+                                 "statements are used: %s" % name, st.loc)
+            if name in ion_currents:
                 raise UnsupportedError("CONDUCTANCE", st.loc,
-                                       "with the current %s LOCAL in BREAKPOINT" % name)
-            raise NmodlError("current can only be LOCAL in a BREAKPOINT if CONDUCTANCE "
-                             "statements are used: %s" % name, st.loc)
+                                       "with the ion current %s LOCAL in BREAKPOINT" % name)
 
 
 # ---------------------------------------------------------------------------- storage

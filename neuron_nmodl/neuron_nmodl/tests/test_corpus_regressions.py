@@ -228,3 +228,21 @@ def test_two_before_step_blocks_both_run_in_file_order(testlib):
         inst.desc.before_step(c, inst.m)
     assert list(inst["x"]) == pytest.approx([1.15, 1.15], rel=1e-14)
     assert list(inst["y"]) == pytest.approx([15.4, 15.4], rel=1e-14)
+
+
+def test_conductance_statements_give_the_named_conductances_and_the_local_current(testlib):
+    # nocmodl with CONDUCTANCE: rhs -= i + ina with the LOCAL i, d += gnl + gna, dina/dv = gna
+    # (NEURON 9.0.2 runs a cell with it to the same voltages as this compiler's)
+    import math
+    cell = Cell(testlib, 1)
+    inst = cell.insert("tcond")
+    cell.finitialize(-65)
+    c = cell.ctx
+    c.rhs[:] = 0
+    c.d[:] = 0
+    cell.ions["na"]["dcurdv"][:] = 0
+    inst.current()
+    gnl = 0.002 / (1 + math.exp(0.062 * 65))
+    assert c.d[0] == pytest.approx(gnl + 0.01, rel=1e-14)
+    assert c.rhs[0] == pytest.approx(-(gnl * -65 + 0.01 * (-65 - 50)), rel=1e-14)
+    assert cell.ions["na"]["dcurdv"][0] == pytest.approx(0.01, rel=1e-14)

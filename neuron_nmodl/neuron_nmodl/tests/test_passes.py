@@ -93,10 +93,13 @@ def test_resolve_errors():
     # ... and "current can only be LOCAL in a BREAKPOINT if CONDUCTANCE statements are used."
     with pytest.raises(NmodlError, match="current can only be LOCAL in a BREAKPOINT"):
         model("NEURON { SUFFIX a NONSPECIFIC_CURRENT i } BREAKPOINT { LOCAL i  i = v }")
-    # with CONDUCTANCE nocmodl's other form of nrn_cur takes the LOCAL: named, not generated
+    # with CONDUCTANCE a LOCAL current is the current (t_conductance.mod), but for an ion's
+    # current the ion would get the range variable: named, not generated
+    model("NEURON { SUFFIX a NONSPECIFIC_CURRENT i }\n"
+          "BREAKPOINT { LOCAL i, g  CONDUCTANCE g  g = 1  i = g * v }")
     with pytest.raises(UnsupportedError, match="CONDUCTANCE"):
-        model("NEURON { SUFFIX a NONSPECIFIC_CURRENT i }\n"
-              "BREAKPOINT { LOCAL i, g  CONDUCTANCE g  g = 1  i = g * v }")
+        model("NEURON { SUFFIX a USEION na WRITE ina }\n"
+              "BREAKPOINT { LOCAL ina, g  CONDUCTANCE g USEION na  g = 1  ina = g * v }")
 
 
 def test_undeclared_name_is_a_c_name_with_verbatim():

@@ -31,3 +31,20 @@ def test_frecord_init_restarts_interval_and_time_recordings():
         assert len(vt) == 3
     finally:
         h.dt = old_dt
+
+
+def test_a_recording_vector_nobody_keeps_is_freed():
+    # NEURON 9.0.2: h.Vector().record(...) without a reference is destroyed; the recording
+    # stops and memory is not held (repeated protocol runs in one process stay flat)
+    import gc
+    import weakref
+    s = h.Section(name="s")
+    gone = weakref.ref(h.Vector().record(s(0.5)._ref_v))
+    kept = h.Vector().record(s(0.5)._ref_v)
+    h.finitialize(-65)
+    h.fadvance()
+    h.finitialize(-65)
+    gc.collect()
+    assert gone() is None
+    h.fadvance()
+    assert len(kept) == 2

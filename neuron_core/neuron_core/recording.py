@@ -3,9 +3,13 @@
 Python keeps the list of (vector, reference, timing) items; before the engine runs, `sync()`
 writes the C tables with freshly resolved addresses (again after every rebuild).  A vector
 records or plays one thing at a time: a new record() on the same vector replaces the old one.
+The lists hold the vectors weakly, as NEURON does: a vector nobody keeps stops recording
+(the C tables keep the vectors of the last sync alive until the next one).
 """
 from __future__ import annotations
 
+import sys
+import weakref
 from typing import List, Optional
 
 from .engine import eng, ffi
@@ -13,8 +17,8 @@ from .errors import NeuronError
 from .model import model
 from .refs import Ref, as_ref, pull_external
 
-_records: List[tuple] = []   # (vec, ref, mode, dt, tvec)
-_plays: List[tuple] = []     # (vec, ref, dt, tvec, continuous)
+_records: List[tuple] = []   # (weakref to vec, ref, mode, dt, tvec)
+_plays: List[tuple] = []     # (weakref to vec, ref, dt, tvec, continuous)
 _randplays: List[tuple] = []  # (rng cdata, dist cdata, ref, owner)
 _state = {"dirty": True, "version": -1, "keep": None}
 
@@ -26,18 +30,24 @@ def _as_ref(ref) -> Ref:
     raise TypeError("record/play needs a _ref_ pointer (e.g. seg._ref_v), got %r" % (ref,))
 
 
+def _gone(_ref) -> None:
+    """A recording or playing vector was freed: the tables are rewritten before the next run."""
+    _state["dirty"] = True
+
+
 def record(vec, ref, dt: Optional[float] = None, tvec=None) -> None:
     ref = _as_ref(ref)
     remove_record(vec)
+    wvec = weakref.ref(vec, _gone)
     if dt is not None:
         dt = float(dt)
         if dt <= 0:
             raise NeuronError("Vector.record: Dt must be > 0")
-        _records.append((vec, ref, 1, dt, None))
+        _records.append((wvec, ref, 1, dt, None))
     elif tvec is not None:
-        _records.append((vec, ref, 2, 0.0, tvec))
+        _records.append((wvec, ref, 2, 0.0, tvec))
     else:
-        _records.append((vec, ref, 0, 0.0, None))
+        _records.append((wvec, ref, 0, 0.0, None))
     _state["dirty"] = True
 
 
@@ -48,7 +58,8 @@ def play(vec, ref, dt: Optional[float] = None, tvec=None, continuous: bool = Fal
         raise NeuronError("Vector.play needs Dt or a time Vector")
     if dt is not None and float(dt) <= 0:
         raise NeuronError("Vector.play: Dt must be > 0")
-    _plays.append((vec, ref, None if dt is None else float(dt), tvec, bool(continuous)))
+    _plays.append((weakref.ref(vec, _gone), ref, None if dt is None else float(dt), tvec,
+                   bool(continuous)))
     _state["dirty"] = True
 
 
@@ -62,14 +73,14 @@ def random_play(rng, dist, ref, owner) -> None:
 
 def remove_record(vec) -> None:
     before = len(_records)
-    _records[:] = [r for r in _records if r[0] is not vec]
+    _records[:] = [r for r in _records if r[0]() is not vec]
     if len(_records) != before:
         _state["dirty"] = True
 
 
 def remove_play(vec) -> None:
     before = len(_plays)
-    _plays[:] = [p for p in _plays if p[0] is not vec]
+    _plays[:] = [p for p in _plays if p[0]() is not vec]
     if len(_plays) != before:
         _state["dirty"] = True
 
@@ -77,6 +88,19 @@ def remove_play(vec) -> None:
 def remove(vec) -> None:
     remove_record(vec)
     remove_play(vec)
+
+
+def release_unreferenced() -> None:
+    """At finitialize: let go of the vectors only the engine's tables still hold (their owner
+    dropped them), so they are freed and stop recording or playing, as in NEURON."""
+    # held by the table's list, the loop variable and getrefcount's argument: nobody else
+    if any(sys.getrefcount(v) <= 3 for key in ("rec_vecs", "play_vecs")
+           for v in (_state.get(key) or ())):
+        # finitialize restarts every record and play: no position needs keeping
+        eng.nrecord = eng.nplay = 0
+        _state["rec_vecs"] = _state["play_vecs"] = None
+        _state["keep"] = None
+        _state["dirty"] = True
 
 
 def sync() -> None:
@@ -92,12 +116,17 @@ def sync() -> None:
     recs = ffi.new("nrn_record[]", max(len(_records), 1))
     keep = [recs]
     live = []
-    for vec, ref, mode, dt, tvec in _records:
+    rec_vecs = []
+    for wvec, ref, mode, dt, tvec in _records:
+        vec = wvec()
+        if vec is None:
+            continue
         try:
             addr = ref.current_address()
         except NeuronError:
             continue  # the recorded location no longer exists
-        live.append((vec, ref, mode, dt, tvec))
+        live.append((wvec, ref, mode, dt, tvec))
+        rec_vecs.append(vec)
         r = recs[len(live) - 1]
         r.src = ffi.cast("double*", addr)
         r.y = vec._cv
@@ -109,12 +138,17 @@ def sync() -> None:
     plays = ffi.new("nrn_play[]", max(len(_plays), 1))
     keep.append(plays)
     live = []
-    for vec, ref, dt, tvec, cont in _plays:
+    play_vecs = []
+    for wvec, ref, dt, tvec, cont in _plays:
+        vec = wvec()
+        if vec is None:
+            continue
         try:
             addr = ref.current_address()
         except NeuronError:
             continue
-        live.append((vec, ref, dt, tvec, cont))
+        live.append((wvec, ref, dt, tvec, cont))
+        play_vecs.append(vec)
         p = plays[len(live) - 1]
         p.dst = ffi.cast("double*", addr)
         p.y = vec._cv
@@ -144,7 +178,7 @@ def sync() -> None:
     eng.plays = plays
     eng.nplay = len(_plays)
     _state["keep"] = keep
-    _state["rec_vecs"] = [r[0] for r in _records]
-    _state["play_vecs"] = [p[0] for p in _plays]
+    _state["rec_vecs"] = rec_vecs
+    _state["play_vecs"] = play_vecs
     _state["dirty"] = False
     _state["version"] = model.version

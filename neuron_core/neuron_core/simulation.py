@@ -53,6 +53,7 @@ def finitialize(v: Optional[float] = None) -> float:
 
 def _finitialize(v: Optional[float]) -> float:
     _run_fih(3)
+    recording.release_unreferenced()
     _prepare()
     eng.ctx.t = 0.0
     lib.nrn_engine_reset_error()

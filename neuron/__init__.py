@@ -175,9 +175,14 @@ def new_point_process(name: str, doc: Optional[str] = None) -> type:
     """A Python class for point process `name` whose constructor is (section, position=0.5)."""
     base = getattr(_interpreter(), name)
 
+    def __new__(cls, section, position=0.5, **kwargs):
+        return base.__new__(cls, section(position))
+
     def __init__(self, section, position=0.5, **kwargs):
-        base.__init__(self, section(position), **kwargs)
-    return type(name, (base,), {"__init__": __init__, "__doc__": doc or base.__doc__})
+        for k, v in kwargs.items():
+            setattr(self, k, v)
+    return type(name, (base,), {"__new__": __new__, "__init__": __init__,
+                                "__doc__": doc or base.__doc__})
 
 
 def new_hoc_class(name: str, doc: Optional[str] = None) -> type:

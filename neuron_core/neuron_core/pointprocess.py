@@ -27,7 +27,21 @@ class PointProcess:
     _counter = None
     _scalar_cols: Dict[str, int] = {}
 
+    def __new__(cls, *args, sec=None, **kwargs):
+        """The point process is built here, so that a Python subclass (NEURON's hclass, as
+        PyNN uses it) may define an __init__ of its own: as in NEURON, a subclass's object is
+        made from its location only (none for an artificial cell)."""
+        self = object.__new__(cls)
+        if "_mt" in cls.__dict__:
+            self._construct(args, sec, kwargs)
+        else:
+            self._construct(() if cls._mt.artificial else args[:1], sec, {})
+        return self
+
     def __init__(self, *args, sec=None, **kwargs):
+        pass
+
+    def _construct(self, args, sec, kwargs) -> None:
         mt = type(self)._mt
         d = self.__dict__
         d["_sec"] = None
@@ -198,7 +212,9 @@ class PointProcess:
             return
         var = self._var(name)
         if var is None:
-            if name.startswith("_"):
+            # private names, and any attribute of a Python subclass (hclass), are Python's
+            if name.startswith("_") or "_mt" not in cls.__dict__ or \
+                    isinstance(getattr(cls, name, None), property):
                 object.__setattr__(self, name, value)
                 return
             raise AttributeError("%s has no attribute %r" % (mt.name, name))

@@ -355,6 +355,10 @@ class Section:
             return
         found = registry.find_range_var(name)
         if found is None:
+            if type(self) is not Section:
+                # a Python subclass (PyNN's cells) keeps attributes of its own, as in NEURON
+                object.__setattr__(self, name, value)
+                return
             raise AttributeError("'%s' section has no attribute %r" % (self.name(), name))
         for seg in self:
             setattr(seg, name, value)

@@ -275,13 +275,16 @@ class Interpreter(FileRunner):
             tb = tb.tb_next
         return False
 
-    def execute(self, cmd: str, obj=None, report: bool = False, quiet: bool = False) -> bool:
+    def execute(self, cmd: str, obj=None, report: bool = False, quiet: bool = False,
+                echo: bool = True) -> bool:
         """Run HOC text at the top level, or in the context of obj.  With report (or quiet),
-        an error is printed (or not) and False returned instead of raised."""
+        an error is printed (or not) and False returned instead of raised.  echo=False: the
+        value of an expression statement is not printed (statements the engine runs for
+        FInitializeHandler, CVode.event, timers)."""
         if obj is not None:
             self.obj_stack.append(obj)
         try:
-            self.run_text(cmd, "")
+            self.run_text(cmd, "", toplevel_print=echo)
         except HocError as e:
             if not (report or quiet):
                 raise

@@ -60,5 +60,5 @@ def install_class_modules(interp) -> None:
     hooks.set_symbol_checker(
         lambda name: interp.top.get(name) is not None or interp.builtins.get(name) is not None)
     hooks.set_reference_finder(interp.reference_names)
-    timer.set_statement_runner(lambda stmt: interp.execute(stmt))
+    timer.set_statement_runner(lambda stmt: interp.execute(stmt, echo=False))
     interp.process_timers = timer.process_timers

@@ -87,7 +87,7 @@ def install(interp) -> None:
     interp.builtins.engine_lookup = lookup
     _register_vector_hooks(interp)
     try:
-        eb.set_hoc_executor(lambda stmt: interp.execute(stmt, None))
+        eb.set_hoc_executor(lambda stmt: interp.execute(stmt, None, echo=False))
     except AttributeError:
         pass
 

@@ -65,6 +65,8 @@ def rebuild(model) -> None:
     roots = []
     for s in secs:
         (children[id(s._parent)].append(s) if s._parent is not None else roots.append(s))
+    for kids in children.values():   # NEURON's child order: by position, latest connect first
+        kids.sort(key=lambda c: (c._parentx, -c._connect_seq))
     # node order: cell by cell, each cell's root node first, then its sections breadth first
     cells = []
     for r in roots:

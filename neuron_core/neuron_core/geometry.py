@@ -63,7 +63,6 @@ def from_points(pts: np.ndarray, arc: np.ndarray, nseg: int, Ra: float,
     x1 = arc[0]
     y1 = d3[0]
     rparent = 0.0
-    rfac = Ra / PI * (4.0 * 0.01)
     for inode in range(nseg):
         si = inode * ds
         dsum = 0.0
@@ -103,13 +102,14 @@ def from_points(pts: np.ndarray, arc: np.ndarray, nseg: int, Ra: float,
                 if j == jnext:
                     break
                 j = jnext
+            # NEURON's operation order, so results agree to the last bit
             if ihalf == 0:
-                rleft = ri * rfac
+                rleft = ri * Ra / PI * (4.0 * 0.01)
             else:
-                ri = ri * rfac
+                ri = ri * Ra / PI * (4.0 * 0.01)
             si = sip
         rinv[inode] = 1.0 / (rparent + rleft)
-        diam[inode] = dsum * 0.5 / ds
+        diam[inode] = dsum * (0.5 / ds)
         if inode == nseg - 1 and spine[npt - 1]:
             nspine += 1
         area[inode] = asum * 0.5 * PI + nspine * spine_area

@@ -202,3 +202,30 @@ def test_define_shape_layout():
     assert pts(m) == [(10.0, 0.0, 0.0, 0.0), (9.999999, 25.0, 0.0, 25.0), (9.999998, 50.0, 0.0, 50.0)]
     assert pts(r)[1] == (125.922012, 44.783108, 0.0, 15.000002)
     assert pts(other) == [(0.0, 0.0, 600.0, 0.0), (20.0, 0.0, 600.0, 20.0), (40.0, 0.0, 600.0, 40.0)]
+
+
+def test_3d_point_geometry_is_neurons_to_the_last_bit():
+    # NEURON 9.0.2: pt3dadd (0, 2.0) (100, 1.6) (200, 1.2) (210, 1.19), nseg 11, Ra 123.4:
+    # (area, ri, diam) of each segment, compared exactly
+    s = nc.Section(name="s")
+    for x, d in ((0, 2.0), (100, 1.6), (200, 1.2), (210, 1.19)):
+        s.pt3dadd(x, 0, 0, d)
+    s.nseg, s.Ra = 11, 123.4
+    expected = [(117.6619675881101, 3.822373670527267, 1.9618181840939952), (113.08198395658695, 8.109182299623196, 1.885454552281986), (108.50200032506382, 8.793776539103451, 1.8090909204699779), (103.92201669354063, 9.568883756799877, 1.7327272886579683), (99.34203306201753, 10.451195697219536, 1.65636365684596), (94.76204943049439, 11.461437782754409, 1.5800000250339512), (90.18206579897117, 12.625598239130523, 1.5036363932219412), (85.60208216744795, 13.976617555700244, 1.427272761409931), (81.02209853592493, 15.556746453516533, 1.3509091295979243), (76.44211490440178, 17.42089278714338, 1.2745454977859156), (72.33330083450747, 19.640896949725366, 1.206039010704338)]
+    assert [(seg.area(), seg.ri(), seg.diam) for seg in s] == expected
+
+
+def test_children_in_neurons_node_order():
+    # NEURON 9.0.2: b, c at a(1) and d at a(0.5) connected in that order; e then g on b(1),
+    # f on c(1): the voltage equations come as a, d, c, b, f, g, e (by position on the parent,
+    # the latest connection first at the same position)
+    secs = {n: nc.Section(name=n) for n in "abcdefg"}
+    secs["b"].connect(secs["a"](1))
+    secs["c"].connect(secs["a"](1))
+    secs["d"].connect(secs["a"](0.5))
+    secs["e"].connect(secs["b"](1))
+    secs["f"].connect(secs["c"](1))
+    secs["g"].connect(secs["b"](1))
+    nc.model.ensure_built()
+    order = [s.name() for s in nc.model.built.sections]
+    assert order == ["a", "d", "c", "b", "f", "g", "e"]

@@ -55,11 +55,24 @@ print("RESULT scores", calc.calculate_scores(resp))
 """
 
 
+def _run(tmp_path, model):
+    (tmp_path / "simple.swc").write_text(SWC)
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(model)], cwd=str(tmp_path),
+                          capture_output=True, text=True)
+
+
+def test_bluepyopt_simple_cell_under_cvode(tmp_path):
+    # BluePyOpt's default, the variable step: NEURON 9.0.2's time points and values exactly
+    pytest.importorskip("bluepyopt")
+    r = _run(tmp_path, MODEL.replace("NrnSimulator(cvode_active=False)", "NrnSimulator()"))
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert "RESULT step1.soma.v 390 25.72052544 -2.00045097 200.00000000" in r.stdout
+    assert "RESULT step2.soma.v 783 34.81462223 -49.10552905 200.00000000" in r.stdout
+
+
 def test_bluepyopt_simple_cell(tmp_path):
     pytest.importorskip("bluepyopt")
-    (tmp_path / "simple.swc").write_text(SWC)
-    r = subprocess.run([sys.executable, "-c", textwrap.dedent(MODEL)], cwd=str(tmp_path),
-                       capture_output=True, text=True)
+    r = _run(tmp_path, MODEL)
     assert r.returncode == 0, r.stderr[-3000:]
     # NEURON 9.0.2 with BluePyOpt 1.14.26, fixed step
     assert "RESULT step1.soma.v 8001 24.98350757 -64.87396415 200.00000000" in r.stdout

@@ -50,3 +50,53 @@ def test_netpyne_tutorial_network(tmp_path):
     # NEURON 9.0.2 with NetPyNE 1.1.1
     assert ("RESULT 575 [(6.825, 27), (6.975, 18), (9.475, 10), (12.15, 39), (14.825, 33)] "
             "287539.0 10001 -63.12604151 27.85646061") in r.stdout
+
+
+CELL_HOC = """begintemplate PyrCell
+public soma, dend, all, synlist, init
+create soma, dend[2]
+objref all, synlist
+proc init() {
+    all = new SectionList()
+    synlist = new List()
+    soma { L = 18.8 diam = 18.8 Ra = 123 nseg = 1 insert hh gnabar_hh = 0.13 all.append() }
+    for i = 0, 1 {
+        connect dend[i](0), soma(1)
+        dend[i] { L = 150 + 50*i diam = 3 Ra = 150 nseg = 5 insert pas g_pas = 5e-5 e_pas = -65 all.append() }
+    }
+    soma { pt3dclear() pt3dadd(0, 0, 0, 18.8) pt3dadd(18.8, 0, 0, 18.8) }
+}
+endtemplate PyrCell
+"""
+
+IMPORT_MODEL = """
+from netpyne import specs, sim
+netParams = specs.NetParams()
+cellRule = netParams.importCellParams(label='PYR_hoc', conds={'cellType': 'PYR'}, fileName='cell.hoc', cellName='PyrCell')
+print("RESULT secs", sorted(cellRule['secs'].keys()), cellRule['secs']['soma']['mechs']['hh']['gnabar'], cellRule['secs']['dend_1']['geom'])
+netParams.popParams['P'] = {'cellType': 'PYR', 'numCells': 4}
+netParams.synMechParams['AMPA'] = {'mod': 'ExpSyn', 'tau': 2, 'e': 0}
+netParams.stimSourceParams['ic'] = {'type': 'IClamp', 'del': 5, 'dur': 20, 'amp': 0.4}
+netParams.stimTargetParams['ic->P'] = {'source': 'ic', 'sec': 'soma', 'loc': 0.5, 'conds': {'cellList': [0]}}
+netParams.connParams['P->P'] = {'preConds': {'pop': 'P'}, 'postConds': {'pop': 'P'}, 'connList': [[0, 1], [1, 2], [2, 3]], 'weight': 0.05, 'delay': 3, 'sec': 'dend_0', 'loc': 0.8, 'synMech': 'AMPA'}
+cfg = specs.SimConfig(); cfg.duration = 80; cfg.dt = 0.025; cfg.verbose = False; cfg.analysis = {}
+cfg.recordTraces = {'V': {'sec': 'soma', 'loc': 0.5, 'var': 'v'}}; cfg.recordCells = ['all']
+sim.createSimulateAnalyze(netParams=netParams, simConfig=cfg)
+spk = sorted(zip(sim.allSimData['spkt'], sim.allSimData['spkid']))
+print("RESULT", len(spk), [(round(t, 6), int(i)) for t, i in spk])
+print("RESULT v", round(max(sim.allSimData['V']['cell_3']), 8))
+"""
+
+
+def test_netpyne_imports_a_hoc_template_cell(tmp_path):
+    # importCellParams walks the instantiated template (dir(h), dir(seg), List("SectionList"),
+    # seg.__getattribute__, MechanismStandard): NEURON 9.0.2 gives the same rule and spikes
+    pytest.importorskip("netpyne")
+    (tmp_path / "cell.hoc").write_text(CELL_HOC)
+    r = subprocess.run([sys.executable, "-c", textwrap.dedent(IMPORT_MODEL)], cwd=str(tmp_path),
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert ("RESULT secs ['dend_0', 'dend_1', 'soma'] 0.13 {L: 200.0, nseg: 5, diam: 3.0, "
+            "Ra: 150.0, cm: 1.0}") in r.stdout
+    assert "RESULT 4 [(7.175, 0), (11.475, 1), (15.775, 2), (20.075, 3)]" in r.stdout
+    assert "RESULT v 32.14521403" in r.stdout

@@ -41,3 +41,22 @@ def test_point_process_subclass_with_its_own_init():
     while h.t < 20:
         h.fadvance()
     assert list(s.spike_times) == [2.0, 7.0, 12.0]
+
+
+def test_introspection_as_neuron():
+    # NEURON 9.0.2: dir(h) lists the built-ins and mechanism names, dir(seg) the inserted
+    # mechanisms, dir(seg.hh) its variables and functions; __getattribute__ reaches them;
+    # List("SectionList") and List("Vector") list the live instances
+    s = h.Section(name="intro")
+    s.insert("hh")
+    seg = s(0.5)
+    names = dir(h)
+    assert all(n in names for n in ("allsec", "Vector", "finitialize", "t", "hh", "gnabar_hh"))
+    assert {"hh", "na_ion", "k_ion"} <= set(dir(seg)) and "pas" not in dir(seg)
+    assert {"gnabar", "m", "rates"} <= set(dir(seg.hh))
+    assert seg.__getattribute__("hh").__getattribute__("gnabar") == 0.12
+    assert seg.__getattribute__("ena") == 50.0
+    sl = h.SectionList()
+    v = h.Vector()
+    assert any(x is sl for x in h.List("SectionList"))
+    assert any(x is v for x in h.List("Vector"))

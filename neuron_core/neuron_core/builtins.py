@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, Optional
+from typing import List, Any, Callable, Dict, Optional
 
 import numpy as np
 
@@ -338,6 +338,30 @@ def _classes() -> Dict[str, Any]:
 CLASSES: Dict[str, Any] = {}
 
 
+def names() -> List[str]:
+    """Every name lookup() answers (dir(h)), listed without resolving any of them."""
+    if not CLASSES:
+        CLASSES.update(_classes())
+    out = set(FUNCTIONS) | set(CLASSES) | set(VARIABLES)
+    for mt in registry.order:
+        out.add(mt.name)
+        suffix = mt.suffix
+        for g in mt.globals_spec:
+            if mt.kind == ION:
+                out.add(g.name)
+            else:
+                out.add("%s_%s" % (g.name, mt.name if mt.is_point else suffix))
+        if mt.is_point:
+            continue
+        for v in mt.vars:
+            if v.range:
+                out.add(v.name if mt.kind == ION or not suffix else "%s_%s" % (v.name, suffix))
+        if suffix and mt.kind != ION:
+            out.update("%s_%s" % (f, suffix) for f in mt.functions)
+            out.add("setdata_%s" % suffix)
+    return sorted(out)
+
+
 def lookup(name: str):
     """The engine object behind h.<name>: a function, class, Variable, MechType or None."""
     if not CLASSES:
@@ -350,10 +374,17 @@ def lookup(name: str):
 
 def instances(name: str) -> Optional[list]:
     """The live instances of built-in class `name` in creation order (HOC's List("name")):
-    NetCons and point processes; None for other names."""
+    NetCons, point processes, Vectors and SectionLists; None for other names."""
     if name == "NetCon":
         from .netcon import live_netcons
         return live_netcons()
+    if name in ("Vector", "SectionList"):
+        # found among the collector's objects, so that creating them costs nothing extra
+        import gc
+        from .seclist import SectionList
+        from .vector import Vector
+        cls = Vector if name == "Vector" else SectionList
+        return sorted((o for o in gc.get_objects() if type(o) is cls), key=lambda o: o._id)
     mt = registry.types.get(name)
     if mt is None or not mt.is_point:
         return None

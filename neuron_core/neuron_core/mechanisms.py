@@ -34,6 +34,7 @@ class Registry:
         self.yielding: Dict[str, str] = {}       # name -> package whose mechanism a model file replaces
         self._ion_desc = lib.nrn_ion_descriptor()
         self.version = 0                         # bumps when a type is added
+        self.listeners: List = []                # called with each type added or replaced
 
     # ---------------------------------------------------------------- ions
 
@@ -141,12 +142,16 @@ class Registry:
         self.order[old.type_index] = mt
         del self.yielding[mt.name]
         self.version += 1
+        for fn in self.listeners:
+            fn(mt)
 
     def _add(self, mt: MechType) -> None:
         mt.type_index = len(self.order)
         self.types[mt.name] = mt
         self.order.append(mt)
         self.version += 1
+        for fn in self.listeners:
+            fn(mt)
 
     # -------------------------------------------------------------- lookup
 

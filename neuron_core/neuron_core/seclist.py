@@ -1,6 +1,7 @@
 """SectionList and SectionRef."""
 from __future__ import annotations
 
+import itertools
 import weakref
 from typing import Iterable, Iterator, List, Optional
 
@@ -9,14 +10,21 @@ from .model import model
 from .section import Section
 
 
+_ids = itertools.count()
+
+
 class SectionList:
     """An ordered list of sections; iteration skips deleted ones and leaves the stack alone."""
 
     def __init__(self, sections: Optional[Iterable[Section]] = None):
+        self._id = next(_ids)         # creation order (HOC's List("SectionList"))
         self._secs: List[Section] = []
         if sections is not None:
             for s in sections:
                 self.append(s)
+
+    def hname(self) -> str:
+        return "SectionList[%d]" % self._id
 
     def _live(self) -> List[Section]:
         self._secs = [s for s in self._secs if not s._deleted]

@@ -169,6 +169,12 @@ class Segment:
     def __contains__(self, name) -> bool:
         return name in self.sec._mechs
 
+    def __dir__(self):
+        """Python's attributes and the mechanisms inserted here (ions too), as NEURON lists
+        them: tools such as NetPyNE find a cell's mechanisms through dir(seg)."""
+        own = set(object.__dir__(self)) - _FORWARDED.get(Segment, set())
+        return sorted(own | set(self.sec._mechs))
+
     def __getattr__(self, name: str):
         sec = self.sec
         sec._check()
@@ -350,6 +356,12 @@ class Mechanism:
         names = [v.name for v in mt.vars if v.range and v.kind != "hidden"]
         return iter([RangeVar(self, n) for n in names])
 
+    def __dir__(self):
+        """The range variables and FUNCTIONs/PROCEDUREs (dir(seg.hh) as in NEURON)."""
+        mt = self._mt
+        names = {v.name for v in mt.vars if v.range and v.kind != "hidden"} | set(mt.functions)
+        return sorted(names | (set(object.__dir__(self)) - _FORWARDED.get(Mechanism, set())))
+
 
 class RangeVar:
     """One variable of a mechanism at a segment, as iteration over `seg.hh` yields."""
@@ -421,3 +433,37 @@ def _vext_ref(seg: Segment):
 
 _SPECIAL_GET = {"i_membrane_": _i_membrane_, "i_cap": _i_cap, "vext": _vext}
 _SPECIAL_REF = {"i_membrane_": _i_membrane_ref, "i_cap": _i_cap_ref, "vext": _vext_ref}
+
+
+# ------------------------------------------------------------ explicit __getattribute__
+# NEURON's segments and mechanisms answer `seg.__getattribute__("hh")` and
+# `seg.hh.__getattribute__("gnabar")` (NetPyNE reads cells that way).  Those calls bypass
+# __getattr__, so each mechanism, range variable and mechanism variable name is also a class
+# property that forwards to it (lookups by the usual syntax find the same values).
+
+_FORWARDED = {}   # class -> names given a forwarding property
+
+
+def _forward(cls, name: str) -> None:
+    if name.startswith("_") or name in cls.__dict__ or hasattr(object, name):
+        return
+    setattr(cls, name, property(lambda self, _n=name: type(self).__getattr__(self, _n)))
+    _FORWARDED.setdefault(cls, set()).add(name)
+
+
+def _expose(mt) -> None:
+    if mt.is_point:
+        return
+    _forward(Segment, mt.name)
+    for v in mt.vars:
+        if v.range and v.kind != "hidden":
+            full = v.name if mt.kind == ION or not mt.suffix else "%s_%s" % (v.name, mt.suffix)
+            _forward(Segment, full)
+            _forward(Mechanism, v.name)
+    for f in mt.functions:
+        _forward(Mechanism, f)
+
+
+for _mt in list(registry.order):
+    _expose(_mt)
+registry.listeners.append(_expose)

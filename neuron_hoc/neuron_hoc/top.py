@@ -206,7 +206,12 @@ class HocTop:
 
     def __dir__(self):
         interp = self._interp
-        return sorted(set(interp.top.syms) | set(interp.builtins.syms))
+        names = set(interp.top.syms) | set(interp.builtins.syms)
+        try:
+            from neuron_core import builtins as engine
+        except ImportError:
+            return sorted(names)
+        return sorted(names | set(engine.names()))
 
     def __repr__(self) -> str:
         return "<TopLevelHocInterpreter>"

@@ -100,3 +100,36 @@ def test_netpyne_imports_a_hoc_template_cell(tmp_path):
             "Ra: 150.0, cm: 1.0}") in r.stdout
     assert "RESULT 4 [(7.175, 0), (11.475, 1), (15.775, 2), (20.075, 3)]" in r.stdout
     assert "RESULT v 32.14521403" in r.stdout
+
+
+RXD_MODEL = """
+from netpyne import specs, sim
+netParams = specs.NetParams()
+netParams.popParams['S'] = {'cellType': 'PYR', 'numCells': 3}
+netParams.cellParams['PYR'] = {'secs': {'soma': {'geom': {'diam': 18.8, 'L': 18.8, 'Ra': 123.0}, 'mechs': {'hh': {}}}}}
+netParams.stimSourceParams['ic'] = {'type': 'IClamp', 'del': 5, 'dur': 10, 'amp': 0.3}
+netParams.stimTargetParams['ic->S'] = {'source': 'ic', 'sec': 'soma', 'loc': 0.5, 'conds': {'cellList': [0, 1]}}
+netParams.rxdParams['regions'] = {'cyt': {'cells': 'all', 'secs': 'all', 'nrn_region': 'i'}}
+netParams.rxdParams['species'] = {'ca': {'regions': ['cyt'], 'd': 0.08, 'charge': 2, 'initial': 1e-4},
+                                  'buf': {'regions': ['cyt'], 'd': 0, 'initial': 1e-3},
+                                  'cabuf': {'regions': ['cyt'], 'd': 0, 'initial': 0}}
+netParams.rxdParams['reactions'] = {'buffering': {'reactant': '2 * ca + buf', 'product': 'cabuf', 'rate_f': 1, 'rate_b': 0.1}}
+cfg = specs.SimConfig(); cfg.duration = 40; cfg.dt = 0.025; cfg.verbose = False; cfg.analysis = {}
+cfg.recordTraces = {'cai': {'sec': 'soma', 'loc': 0.5, 'var': 'cai'}, 'V': {'sec': 'soma', 'loc': 0.5, 'var': 'v'}}
+cfg.recordCells = ['all']
+sim.createSimulateAnalyze(netParams=netParams, simConfig=cfg)
+spk = sorted(zip(sim.allSimData['spkt'], sim.allSimData['spkid']))
+print("RESULT", len(spk), [(round(t, 6), int(i)) for t, i in spk])
+print("RESULT cai %.10e %.10e" % (sim.allSimData['cai']['cell_0'][-1], sim.allSimData['cai']['cell_2'][-1]))
+"""
+
+
+def test_netpyne_rxd_network(tmp_path):
+    # regions, species and a buffering reaction from netParams.rxdParams: NEURON 9.0.2 gives
+    # the same spikes and cai
+    pytest.importorskip("netpyne")
+    r = subprocess.run([sys.executable, "-c", textwrap.dedent(RXD_MODEL)], cwd=str(tmp_path),
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert "RESULT 2 [(6.125, 0), (6.125, 1)]" in r.stdout
+    assert "RESULT cai 9.9999803682e-05 9.9999803682e-05" in r.stdout

@@ -43,7 +43,8 @@ class Reaction(GeneralizedReaction):
         self._dir = scheme._dir
         if not hasattr(regions, "__len__"):
             regions = [regions]
-        self._regions = list(regions)
+        # an empty list means every region, as None does (NEURON; NetPyNE passes [])
+        self._regions = list(regions) or [None]
         self._update_rates()
         rxd._register_reaction(self)
 

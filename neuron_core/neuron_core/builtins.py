@@ -178,13 +178,9 @@ def pop_section() -> float:
 
 @uses_cas
 def secname(full: float = 0) -> str:
-    """The HOC name: a section made in Python with a name is `_pysec.<name>` (HOC reads
-    that form back), as in NEURON; `full` is accepted as NEURON does (names here are always
-    whole)."""
-    sec = model.cas()
-    if not sec._hoc_created and sec._name is not None:
-        return "_pysec." + sec.name()
-    return sec.name()
+    """The currently accessed section's HOC name (Section.hoc_name); `full` is accepted as
+    NEURON does (names here are always whole)."""
+    return model.cas().hoc_name()
 
 
 def cas():
@@ -345,20 +341,13 @@ def names() -> List[str]:
     out = set(FUNCTIONS) | set(CLASSES) | set(VARIABLES)
     for mt in registry.order:
         out.add(mt.name)
-        suffix = mt.suffix
-        for g in mt.globals_spec:
-            if mt.kind == ION:
-                out.add(g.name)
-            else:
-                out.add("%s_%s" % (g.name, mt.name if mt.is_point else suffix))
+        out.update(mt.hoc_global_name(g) for g in mt.globals_spec)
         if mt.is_point:
             continue
-        for v in mt.vars:
-            if v.range:
-                out.add(v.name if mt.kind == ION or not suffix else "%s_%s" % (v.name, suffix))
-        if suffix and mt.kind != ION:
-            out.update("%s_%s" % (f, suffix) for f in mt.functions)
-            out.add("setdata_%s" % suffix)
+        out.update(mt.hoc_range_name(v) for v in mt.vars if v.range)
+        if mt.suffix and mt.kind != ION:
+            out.update("%s_%s" % (f, mt.suffix) for f in mt.functions)
+            out.add("setdata_%s" % mt.suffix)
     return sorted(out)
 
 

@@ -193,15 +193,7 @@ class Registry:
         """`gnabar_hh`-style GLOBAL -> (mechtype, index, size); None when unknown."""
         for mt in self.order:
             for g in mt.globals_spec:
-                if mt.kind == ION:
-                    full = g.name
-                elif mt.is_point or not mt.suffix:
-                    full = g.name if mt.is_point else g.name
-                    if mt.is_point:
-                        full = "%s_%s" % (g.name, mt.name)
-                else:
-                    full = "%s_%s" % (g.name, mt.suffix)
-                if full == name:
+                if mt.hoc_global_name(g) == name:
                     return mt, g.index, g.size
         return None
 

@@ -95,6 +95,13 @@ class MechType:
         for v in self.vars:
             self.defaults[v.col:v.col + v.size] = v.default
         self.fn_ptrs = self._bind_functions()
+        # the weight vector length of a NetCon onto this type: NET_RECEIVE's arguments (at
+        # least one); 0 when compiled code has no NET_RECEIVE
+        if desc is not None and desc.net_receive == ffi.NULL:
+            self.netcon_weight_count = 0
+        else:
+            nr = meta.get("net_receive")
+            self.netcon_weight_count = max(1, int(nr["nargs"])) if nr else 1
 
     # ---------------------------------------------------------------- setup
 
@@ -124,6 +131,22 @@ class MechType:
     @property
     def artificial(self) -> bool:
         return self.kind == ARTIFICIAL
+
+    def hoc_range_name(self, v: VarSpec) -> str:
+        """A range variable's HOC name: `gnabar_hh`; an ion's (`ena`) or a suffix-less
+        mechanism's as declared."""
+        if self.kind == ION or not self.suffix:
+            return v.name
+        return "%s_%s" % (v.name, self.suffix)
+
+    def hoc_global_name(self, g: GlobalSpec) -> str:
+        """A GLOBAL's HOC name: `tau_hh`, `ib_IntFire4` (a point process's by its name), an
+        ion's or a suffix-less mechanism's as declared."""
+        if self.is_point:
+            return "%s_%s" % (g.name, self.name)
+        if self.kind == ION or not self.suffix:
+            return g.name
+        return "%s_%s" % (g.name, self.suffix)
 
     # ----------------------------------------------------------------- rows
 

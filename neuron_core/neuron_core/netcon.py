@@ -147,7 +147,7 @@ class NetCon:
         if target is not None:
             if not isinstance(target, PointProcess):
                 raise TypeError("NetCon target must be a point process or None")
-            wcnt = _weight_count(target._mt)
+            wcnt = target._mt.netcon_weight_count
             if wcnt == 0:
                 raise NeuronError("%s has no NET_RECEIVE block and cannot be a NetCon target"
                                   % target.hname())
@@ -319,7 +319,7 @@ class NetCon:
     def setpost(self, target) -> None:
         if target is not None and not isinstance(target, PointProcess):
             raise TypeError("NetCon target must be a point process or None")
-        if target is not None and _weight_count(target._mt) == 0:
+        if target is not None and target._mt.netcon_weight_count == 0:
             raise NeuronError("%s has no NET_RECEIVE block and cannot be a NetCon target" % target.hname())
         self._target = target
         self.c.target = target._pnt if target is not None else -1
@@ -436,17 +436,3 @@ def _ref_section(ref) -> Optional[object]:
     if owner is None or not hasattr(owner, "_nseg") or owner._deleted:
         return None
     return owner
-
-
-def _weight_count(mt) -> int:
-    """Length of the weight vector of a NetCon onto `mt` (NET_RECEIVE's arguments, at least
-    one), 0 when mt has no NET_RECEIVE; computed once per mechanism type."""
-    n = mt.__dict__.get("_netcon_wcnt")
-    if n is None:
-        if mt.desc is not None and mt.desc.net_receive == ffi.NULL:
-            n = 0
-        else:
-            nr = mt.meta.get("net_receive")
-            n = max(1, int(nr["nargs"])) if nr else 1
-        mt._netcon_wcnt = n
-    return n

@@ -90,6 +90,13 @@ class Section:
     def __repr__(self) -> str:
         return self.name() if not self._deleted else "<deleted section>"
 
+    def hoc_name(self) -> str:
+        """The name HOC's secname() gives: a section made in Python with a name is
+        `_pysec.<name>` (HOC reads that form back), as in NEURON."""
+        if not self._hoc_created and self._name is not None:
+            return "_pysec." + self.name()
+        return self.name()
+
     def hoc_internal_name(self) -> str:
         return "__nrnsec_0x%x" % id(self)
 

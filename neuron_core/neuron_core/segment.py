@@ -457,8 +457,7 @@ def _expose(mt) -> None:
     _forward(Segment, mt.name)
     for v in mt.vars:
         if v.range and v.kind != "hidden":
-            full = v.name if mt.kind == ION or not mt.suffix else "%s_%s" % (v.name, mt.suffix)
-            _forward(Segment, full)
+            _forward(Segment, mt.hoc_range_name(v))
             _forward(Mechanism, v.name)
     for f in mt.functions:
         _forward(Mechanism, f)

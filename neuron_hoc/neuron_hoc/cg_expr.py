@@ -197,11 +197,9 @@ class ExprCompiler:
         path = _pysec_path(node)
         if path is None or self.lookup("_pysec") is not None:
             return None
-        try:
-            from neuron_core import model
-        except ImportError:
+        if self.interp.sections.core is None:
             return None
-        if not any(not s._hoc_created and s._name == path for s in model.section_list()):
+        if self.interp.sections.python_section(path) is None:
             if node.args is None and _pysec_path(node.obj) is None:
                 raise self.fail("_pysec.%s is not a section" % path, node)
             return None

@@ -368,11 +368,10 @@ def install(interp) -> None:
         interp.write(part)
 
     def _pysec(name):
-        from neuron_core import model
-        for sec in model.section_list():
-            if not sec._hoc_created and sec._name == name:
-                return sec
-        raise HocError("_pysec.%s is not a section" % name)
+        sec = interp.sections.python_section(name)
+        if sec is None:
+            raise HocError("_pysec.%s is not a section" % name)
+        return sec
 
     # ---------------------------------------------------------------- loops
 

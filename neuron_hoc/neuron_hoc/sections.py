@@ -96,6 +96,27 @@ class SectionGlue:
     def pop(self) -> None:
         self.model.pop_section()
 
+    def call_with_section(self, sec, fn, *args):
+        """fn(*args) with sec as the currently accessed section (None: as it is); Python's
+        `sec=` keyword on HOC functions."""
+        if sec is None:
+            return fn(*args)
+        self.need()
+        self.model.push_section(sec)
+        try:
+            return fn(*args)
+        finally:
+            self.model.pop_section()
+
+    def python_section(self, name: str):
+        """The section made in Python with this name (HOC's `_pysec.<name>`), else None."""
+        if self.core is None:
+            return None
+        for sec in self.model.section_list():
+            if not sec._hoc_created and sec._name == name:
+                return sec
+        return None
+
     def stack_depth(self) -> int:
         return len(self.model.stack) if self.core is not None else 0
 

@@ -64,14 +64,7 @@ class HocFunction:
 
     def __call__(self, *args, sec=None):
         """`sec=` runs the procedure with that section as the currently accessed one."""
-        if sec is None:
-            return self._call(args)
-        glue = self.interp.sections
-        glue.model.push_section(sec)
-        try:
-            return self._call(args)
-        finally:
-            glue.model.pop_section()
+        return self.interp.sections.call_with_section(sec, self._call, args)
 
     def _call(self, args):
         # h.ref(obj) arguments are objref variables the procedure may reassign ($o1 = ...)

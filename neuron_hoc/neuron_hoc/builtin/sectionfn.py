@@ -15,11 +15,7 @@ def install(interp) -> None:
         return 1.0 if rx.search(glue.cas().name()) else 0.0
 
     def sectionname(out) -> float:
-        sec = glue.cas()
-        name = sec.name()
-        if not getattr(sec, "_hoc_created", True) and getattr(sec, "_name", None) is not None:
-            name = "_pysec." + name      # a section made in Python, as NEURON spells it
-        set_string(out, name)
+        set_string(out, glue.cas().hoc_name())
         return 1.0
 
     def section_exists(name, *rest) -> float:
@@ -87,13 +83,7 @@ def install(interp) -> None:
 def _with_sec_keyword(glue, fn):
     """fn(..., sec=s) from Python runs with s as the currently accessed section."""
     def call(*args, sec=None):
-        if sec is None:
-            return fn(*args)
-        glue.model.push_section(sec)
-        try:
-            return fn(*args)
-        finally:
-            glue.model.pop_section()
+        return glue.call_with_section(sec, fn, *args)
     call.__name__ = fn.__name__
     return call
 

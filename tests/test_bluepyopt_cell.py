@@ -1,11 +1,9 @@
 """A BluePyOpt ephys cell model (SWC morphology through Import3d, section lists, square
 current steps, eFEL spike counts) gives NEURON 9.0.2's traces and scores.  Runs where
 BluePyOpt is installed (`pip install bluepyopt`); it is not a dependency."""
-import subprocess
-import sys
-import textwrap
-
 import pytest
+
+from .fresh_process import run_python
 
 SWC = """# simple soma with one dendrite
 1 1 0 0 0 10 -1
@@ -57,8 +55,7 @@ print("RESULT scores", calc.calculate_scores(resp))
 
 def _run(tmp_path, model):
     (tmp_path / "simple.swc").write_text(SWC)
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(model)], cwd=str(tmp_path),
-                          capture_output=True, text=True)
+    return run_python(model, tmp_path)
 
 
 def test_bluepyopt_simple_cell_under_cvode(tmp_path):

@@ -1,12 +1,9 @@
 """A bmtk BioNet network of IntFire1 point cells driven by SONATA Poisson spike trains gives
 NEURON 9.0.2's spikes (NEURON with vecevent.mod compiled; here the VecStim plugin).  Runs where
 bmtk is installed (`pip install bmtk`); it is not a dependency."""
-import os
-import subprocess
-import sys
-import textwrap
-
 import pytest
+
+from .fresh_process import run_python
 
 BUILD = """
 import numpy as np
@@ -113,8 +110,7 @@ def test_bmtk_point_network(tmp_path):
     (comp / "synaptic_models" / "instant.json").write_text('{"sign": 1}')
     (tmp_path / "config.json").write_text(CONFIG)
     for code in (BUILD, RUN):
-        r = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=str(tmp_path),
-                           capture_output=True, text=True)
+        r = run_python(code, tmp_path)
         assert r.returncode == 0, r.stderr[-3000:]
     # NEURON 9.0.2 with bmtk 1.2.0
     assert ("RESULT 20 [(13.645216, 6), (13.645216, 16), (14.037991, 8), (14.037991, 18), "

@@ -1,7 +1,6 @@
 """`from neuron import gui` works without a screen: nrngui.hoc (and stdrun) loaded, GUI
 objects harmless and named as NEURON names them."""
-import subprocess
-import sys
+from .fresh_process import run_python
 
 SCRIPT = r'''
 from neuron import gui, h
@@ -18,7 +17,7 @@ print("ok")
 
 
 def test_from_neuron_import_gui():
-    res = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True)
+    res = run_python(SCRIPT)
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip().endswith("ok")
 
@@ -43,7 +42,7 @@ print("v %.10f" % soma(0.5).v)
 def test_stdrun_plot_procedures_fill_the_graph_lists():
     # NEURON 9.0.2 with -nogui: counts 1 1 1 Graph[0], v after the run -64.9319716506
     # (screenless graphs draw nothing, so the run loop stays in the engine)
-    res = subprocess.run([sys.executable, "-c", PLOTS], capture_output=True, text=True)
+    res = run_python(PLOTS)
     assert res.returncode == 0, res.stderr
     assert "counts 1 1 1 Graph[0]" in res.stdout
     assert "v -64.9319716506" in res.stdout

@@ -10,11 +10,11 @@ where the two integrators' step choices part, and to the tolerance afterwards.
 """
 import json
 import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
+
+from .fresh_process import run_python
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data", "ldifus")
@@ -28,7 +28,7 @@ def mech_library():
 
 
 def run_in_fresh_process(code: str) -> str:
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=DATA)
+    r = run_python(code, DATA)
     assert r.returncode == 0, r.stderr
     return r.stdout
 

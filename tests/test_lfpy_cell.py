@@ -2,11 +2,9 @@
 a line-source extracellular electrode) gives NEURON 9.0.2's membrane potentials, membrane
 currents and extracellular potentials.  Runs where LFPy is installed (`pip install LFPy`); it
 is not a dependency."""
-import subprocess
-import sys
-import textwrap
-
 import pytest
+
+from .fresh_process import run_python
 
 SWC = """# simple soma with one dendrite
 1 1 0 0 0 10 -1
@@ -39,8 +37,7 @@ print("RESULT syn %.10e" % syn.i.min())
 def test_lfpy_cell_and_electrode(tmp_path):
     pytest.importorskip("LFPy")
     (tmp_path / "simple.swc").write_text(SWC)
-    r = subprocess.run([sys.executable, "-c", textwrap.dedent(MODEL)], cwd=str(tmp_path),
-                       capture_output=True, text=True)
+    r = run_python(MODEL, tmp_path)
     assert r.returncode == 0, r.stderr[-3000:]
     assert "Exception ignored" not in r.stderr
     # NEURON 9.0.2 with LFPy 2.3.7

@@ -7,9 +7,8 @@ Each case runs in a fresh process whose working folder holds the compiled model 
 `import neuron` loads them after the plugins, as for a user.
 """
 import os
-import subprocess
-import sys
-import textwrap
+
+from .fresh_process import build_mod_files, run_python
 
 VECSTIM = """
 NEURON { ARTIFICIAL_CELL VecStim RANGE marker }
@@ -26,22 +25,9 @@ BREAKPOINT { i = g*(v - e) }
 """
 
 
-def _model_folder(tmp_path, name, text):
-    (tmp_path / name).write_text(text)
-    nrnivmodl = os.path.join(os.path.dirname(sys.executable), "nrnivmodl")
-    r = subprocess.run([nrnivmodl], cwd=str(tmp_path), capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout + r.stderr
-    return tmp_path
-
-
-def _python(folder, code):
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=str(folder),
-                          capture_output=True, text=True)
-
-
 def test_model_vecstim_replaces_the_plugin_one(tmp_path):
-    folder = _model_folder(tmp_path, "vecevent.mod", VECSTIM)
-    r = _python(folder, """
+    build_mod_files(tmp_path, {"vecevent.mod": VECSTIM})
+    r = run_python("""
         from neuron import h
         vs = h.VecStim()
         nc = h.NetCon(vs, None)
@@ -51,15 +37,15 @@ def test_model_vecstim_replaces_the_plugin_one(tmp_path):
         while h.t < 3:
             h.fadvance()
         print("RESULT", vs.marker, list(tv))
-    """)
+    """, tmp_path)
     assert r.returncode == 0, r.stderr
     assert "RESULT 7.0 [1.5]" in r.stdout
 
 
 def test_plugin_vecstim_in_use_is_not_replaced(tmp_path):
-    folder = _model_folder(tmp_path, "vecevent.mod", VECSTIM)
+    build_mod_files(tmp_path, {"vecevent.mod": VECSTIM})
     os.makedirs(tmp_path / "elsewhere")
-    r = _python(tmp_path / "elsewhere", """
+    r = run_python("""
         import neuron
         from neuron import h
         vs = h.VecStim()
@@ -69,14 +55,14 @@ def test_plugin_vecstim_in_use_is_not_replaced(tmp_path):
             print("ERROR", e)
         vs.play(h.Vector([1.0]))
         print("STILL", hasattr(vs, "marker"))
-    """ % str(folder))
+    """ % str(tmp_path), tmp_path / "elsewhere")
     assert r.returncode == 0, r.stderr
     assert "ERROR VecStim from vecevent.mod would replace the VecStim of package" in r.stdout
     assert "STILL False" in r.stdout
 
 
 def test_redefining_a_builtin_name_is_an_error(tmp_path):
-    folder = _model_folder(tmp_path, "mypas.mod", PAS)
-    r = _python(folder, "from neuron import h\nprint('LOADED')")
+    build_mod_files(tmp_path, {"mypas.mod": PAS})
+    r = run_python("from neuron import h\nprint('LOADED')", tmp_path)
     assert r.returncode != 0
     assert "The user defined name, pas, already exists" in r.stderr

@@ -1,11 +1,9 @@
 """A NetPyNE network (two populations of ball-and-stick hh cells, Exp2Syn synapses, noisy
 NetStim background through NetStim.noiseFromRandom) gives NEURON 9.0.2's spikes and traces.
 Runs when NetPyNE is installed (`pip install netpyne`); it is not a dependency."""
-import subprocess
-import sys
-import textwrap
-
 import pytest
+
+from .fresh_process import run_python
 
 MODEL = """
 from netpyne import specs, sim
@@ -44,8 +42,7 @@ print("RESULT", len(spk), [(round(t, 6), int(i)) for t, i in spk[:5]],
 
 def test_netpyne_tutorial_network(tmp_path):
     pytest.importorskip("netpyne")
-    r = subprocess.run([sys.executable, "-c", textwrap.dedent(MODEL)], cwd=str(tmp_path),
-                       capture_output=True, text=True)
+    r = run_python(MODEL, tmp_path)
     assert r.returncode == 0, r.stderr[-3000:]
     # NEURON 9.0.2 with NetPyNE 1.1.1
     assert ("RESULT 575 [(6.825, 27), (6.975, 18), (9.475, 10), (12.15, 39), (14.825, 33)] "
@@ -93,8 +90,7 @@ def test_netpyne_imports_a_hoc_template_cell(tmp_path):
     # seg.__getattribute__, MechanismStandard): NEURON 9.0.2 gives the same rule and spikes
     pytest.importorskip("netpyne")
     (tmp_path / "cell.hoc").write_text(CELL_HOC)
-    r = subprocess.run([sys.executable, "-c", textwrap.dedent(IMPORT_MODEL)], cwd=str(tmp_path),
-                       capture_output=True, text=True)
+    r = run_python(IMPORT_MODEL, tmp_path)
     assert r.returncode == 0, r.stderr[-3000:]
     assert ("RESULT secs ['dend_0', 'dend_1', 'soma'] 0.13 {L: 200.0, nseg: 5, diam: 3.0, "
             "Ra: 150.0, cm: 1.0}") in r.stdout
@@ -128,8 +124,7 @@ def test_netpyne_rxd_network(tmp_path):
     # regions, species and a buffering reaction from netParams.rxdParams: NEURON 9.0.2 gives
     # the same spikes and cai
     pytest.importorskip("netpyne")
-    r = subprocess.run([sys.executable, "-c", textwrap.dedent(RXD_MODEL)], cwd=str(tmp_path),
-                       capture_output=True, text=True)
+    r = run_python(RXD_MODEL, tmp_path)
     assert r.returncode == 0, r.stderr[-3000:]
     assert "RESULT 2 [(6.125, 0), (6.125, 1)]" in r.stdout
     assert "RESULT cai 9.9999803682e-05 9.9999803682e-05" in r.stdout

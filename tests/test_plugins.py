@@ -4,9 +4,10 @@ import os
 import re
 import subprocess
 import sys
-import textwrap
 
 import pytest
+
+from .fresh_process import run_python
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -15,8 +16,7 @@ ROOT = os.path.dirname(HERE)
 def run_py(code, env_extra=None, cwd=None):
     env = dict(os.environ)
     env.update(env_extra or {})
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
-                          text=True, env=env, cwd=cwd)
+    return run_python(code, cwd, env)
 
 
 @pytest.fixture(scope="module")

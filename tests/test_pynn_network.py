@@ -3,11 +3,11 @@ integrate-and-fire and HH cells, Poisson and array spike sources, hclass'd point
 gives NEURON 9.0.2's spikes and traces.  Runs where PyNN is installed (`pip install PyNN`);
 it is not a dependency."""
 import os
-import subprocess
 import sys
-import textwrap
 
 import pytest
+
+from .fresh_process import run_python
 
 MODEL = """
 import pyNN.neuron as sim
@@ -35,8 +35,7 @@ def test_pynn_network(tmp_path):
     pytest.importorskip("pyNN")
     env = dict(os.environ)
     env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
-    r = subprocess.run([sys.executable, "-c", textwrap.dedent(MODEL)], cwd=str(tmp_path),
-                       capture_output=True, text=True, env=env)
+    r = run_python(MODEL, tmp_path, env)
     assert r.returncode == 0, r.stderr[-3000:]
     # NEURON 9.0.2 with PyNN 0.13.0
     assert "RESULT cells spikes 104 [62.75, 68.5, 77.35, 82.1, 85.35, 89.9]" in r.stdout

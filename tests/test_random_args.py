@@ -1,12 +1,9 @@
 """Random objects passed to mechanism procedures: VERBATIM nrn_random_arg/nrn_random_pick (the
 Gfluct idiom of public models) and NetStim.noiseFromRandom(r), as NetPyNE calls it.
 Expected numbers: NEURON 9.0.2 on the same files and calls."""
-import os
-import subprocess
-import sys
-import textwrap
-
 from neuron import h
+
+from .fresh_process import build_mod_files, run_python
 
 RPICK = """
 NEURON { POINT_PROCESS RPick RANGE x POINTER donotuse }
@@ -41,12 +38,8 @@ print("RESULT", ["%.10f" % p.pick() for _ in range(4)], p.isobj(h.Random()), p.i
 
 
 def test_verbatim_picks_from_a_random_argument(tmp_path):
-    (tmp_path / "rpick.mod").write_text(RPICK)
-    nrnivmodl = os.path.join(os.path.dirname(sys.executable), "nrnivmodl")
-    r = subprocess.run([nrnivmodl], cwd=str(tmp_path), capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout + r.stderr
-    r = subprocess.run([sys.executable, "-c", textwrap.dedent(RUN)], cwd=str(tmp_path),
-                       capture_output=True, text=True)
+    build_mod_files(tmp_path, {"rpick.mod": RPICK})
+    r = run_python(RUN, tmp_path)
     assert r.returncode == 0, r.stderr
     assert ("RESULT ['-1.7076985426', '1.2855533221', '3.3729431616', '2.5183863849'] "
             "1.0 1.0 0.0") in r.stdout

@@ -1,9 +1,7 @@
 """rxd.Reaction(..., regions=[]) acts in every region, as regions=None (NEURON 9.0.2; NetPyNE
 passes an empty list when a reaction names no region).  NEURON's numbers for this script:
 cai 9.9999803682e-05, cabuf 9.8158898331e-11 after 40 ms."""
-import subprocess
-import sys
-import textwrap
+from .fresh_process import run_python
 
 SCRIPT = """
 from neuron import h, rxd
@@ -24,7 +22,6 @@ print("RESULT %.10e %.10e" % (s(0.5).cai, cabuf.nodes[0].concentration))
 
 
 def test_reaction_with_empty_regions_list_acts_everywhere(tmp_path):
-    r = subprocess.run([sys.executable, "-c", textwrap.dedent(SCRIPT)], cwd=str(tmp_path),
-                       capture_output=True, text=True)
+    r = run_python(SCRIPT, tmp_path)
     assert r.returncode == 0, r.stderr
     assert "RESULT 9.9999803682e-05 9.8158898331e-11" in r.stdout

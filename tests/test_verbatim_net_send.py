@@ -2,10 +2,7 @@
 (tqitem, weights, `_ppvar[1].get<Point_process*>()` or `_pnt`, absolute time, flag), as
 restartable stimulus files of public models do.  Expected numbers: NEURON 9.0.2 on the same
 file gives spikes at [1.3, 2.05, 2.8] and n = 3."""
-import os
-import subprocess
-import sys
-import textwrap
+from .fresh_process import build_mod_files, run_python
 
 VSEND = """
 NEURON { ARTIFICIAL_CELL VSend RANGE n }
@@ -50,12 +47,8 @@ except Exception as e:
 
 
 def test_verbatim_net_send_with_neuron_arguments(tmp_path):
-    (tmp_path / "vsend.mod").write_text(VSEND)
-    nrnivmodl = os.path.join(os.path.dirname(sys.executable), "nrnivmodl")
-    r = subprocess.run([nrnivmodl], cwd=str(tmp_path), capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout + r.stderr
-    r = subprocess.run([sys.executable, "-c", textwrap.dedent(RUN)], cwd=str(tmp_path),
-                       capture_output=True, text=True)
+    build_mod_files(tmp_path, {"vsend.mod": VSEND})
+    r = run_python(RUN, tmp_path)
     assert r.returncode == 0, r.stderr
     assert "RESULT [1.3, 2.05, 2.8] 3.0" in r.stdout
     assert "ERROR" in r.stdout and "net_send delay < 0" in r.stdout

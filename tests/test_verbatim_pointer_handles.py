@@ -2,10 +2,7 @@
 vecevent.mod idiom): NULL until stored, kept when the model is rebuilt afterwards.  NEURON
 9.0.2 on the same file: spikes at [1.0, 2.5] and [0.5] (played before and after a model
 change), none for the generator never played."""
-import os
-import subprocess
-import sys
-import textwrap
+from .fresh_process import build_mod_files, run_python
 
 PLAYER = """
 NEURON { ARTIFICIAL_CELL Player POINTER ptr }
@@ -69,11 +66,7 @@ print("RESULT", [list(tv) for nc, tv in recs])
 
 
 def test_verbatim_only_pointer_keeps_its_handle(tmp_path):
-    (tmp_path / "player.mod").write_text(PLAYER)
-    nrnivmodl = os.path.join(os.path.dirname(sys.executable), "nrnivmodl")
-    r = subprocess.run([nrnivmodl], cwd=str(tmp_path), capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout + r.stderr
-    r = subprocess.run([sys.executable, "-c", textwrap.dedent(RUN)], cwd=str(tmp_path),
-                       capture_output=True, text=True)
+    build_mod_files(tmp_path, {"player.mod": PLAYER})
+    r = run_python(RUN, tmp_path)
     assert r.returncode == 0, r.stderr
     assert "RESULT [[1.0, 2.5], [0.5], []]" in r.stdout

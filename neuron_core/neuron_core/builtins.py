@@ -334,11 +334,16 @@ def _classes() -> Dict[str, Any]:
 CLASSES: Dict[str, Any] = {}
 
 
-def names() -> List[str]:
-    """Every name lookup() answers (dir(h)), listed without resolving any of them."""
+def _engine_classes() -> Dict[str, Any]:
+    """CLASSES, filled on first use (the class modules import much of the engine)."""
     if not CLASSES:
         CLASSES.update(_classes())
-    out = set(FUNCTIONS) | set(CLASSES) | set(VARIABLES)
+    return CLASSES
+
+
+def names() -> List[str]:
+    """Every name lookup() answers (dir(h)), listed without resolving any of them."""
+    out = set(FUNCTIONS) | set(_engine_classes()) | set(VARIABLES)
     for mt in registry.order:
         out.add(mt.name)
         out.update(mt.hoc_global_name(g) for g in mt.globals_spec)
@@ -353,9 +358,7 @@ def names() -> List[str]:
 
 def lookup(name: str):
     """The engine object behind h.<name>: a function, class, Variable, MechType or None."""
-    if not CLASSES:
-        CLASSES.update(_classes())
-    obj = FUNCTIONS.get(name) or CLASSES.get(name) or VARIABLES.get(name)
+    obj = FUNCTIONS.get(name) or _engine_classes().get(name) or VARIABLES.get(name)
     if obj is not None:
         return obj
     return _mechanism_name(name)

@@ -213,8 +213,7 @@ class PointProcess:
         var = self._var(name)
         if var is None:
             # private names, and any attribute of a Python subclass (hclass), are Python's
-            if name.startswith("_") or "_mt" not in cls.__dict__ or \
-                    isinstance(getattr(cls, name, None), property):
+            if name.startswith("_") or "_mt" not in cls.__dict__:
                 object.__setattr__(self, name, value)
                 return
             raise AttributeError("%s has no attribute %r" % (mt.name, name))
